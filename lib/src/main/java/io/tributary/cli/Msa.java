@@ -1,0 +1,60 @@
+package io.tributary.cli;
+
+import io.tributary.core.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./msa}: the command line. Every command is a thin call into the library. */
+@Command(
+        name = "msa",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Tributary: multimodal sentiment analysis with pre-trained language models.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Msa implements Runnable {
+
+    /** Exit code of a user error: bad input, a missing file, a wrong option. */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Msa());
+        cli.setExecutionExceptionHandler(Msa::handleExecutionException);
+        cli.setParameterExceptionHandler(Msa::handleParameterException);
+        return cli;
+    }
+
+    private static int handleExecutionException(
+            Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InputException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            throw e;
+        }
+        cli.getErr().println("error: " + cause.getMessage());
+        cli.getErr().flush();
+        return USER_ERROR;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("error: " + e.getMessage());
+        err.println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return USER_ERROR;
+    }
+}
