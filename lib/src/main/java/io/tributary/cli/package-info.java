@@ -1,0 +1,2 @@
+/** {@code ./msa}: picocli commands, each a thin call into the library. */
+package io.tributary.cli;
