@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import io.tributary.testing.SafetensorsFixture;
-import java.util.Map;
+import io.tributary.tensors.SafetensorsFile;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** L_match and L_margin against fixtures/inject: an independent PyTorch transcription. */
@@ -20,11 +20,10 @@ class CrossModalLossesGoldenTest {
     @Test
     void valuesAndInputGradientsAgreeWithTheTranscription() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Map<String, NDArray> golden =
-                    SafetensorsFixture.read("/fixtures/inject/inject_golden.safetensors", manager);
-            NDArray zl = golden.get("loss.input.z_l");
-            NDArray za = golden.get("loss.input.z_a");
-            NDArray zv = golden.get("loss.input.z_v");
+            SafetensorsFile golden = fixture();
+            NDArray zl = golden.array("loss.input.z_l", manager);
+            NDArray za = golden.array("loss.input.z_a", manager);
+            NDArray zv = golden.array("loss.input.z_v", manager);
             NDList predictions = new NDList(manager.zeros(zl.getShape()), zl, za, zv);
             NDList labels = new NDList(manager.zeros(zl.getShape()));
             CrossModalMatchingLoss matching = new CrossModalMatchingLoss();
@@ -36,23 +35,26 @@ class CrossModalLossesGoldenTest {
                 NDArray lMatch = matching.evaluate(labels, predictions);
                 NDArray lMargin = margin.evaluate(labels, predictions);
                 assertEquals(
-                        golden.get("loss.output.matching").getFloat(0),
-                        lMatch.getFloat(),
-                        TOLERANCE);
-                assertEquals(
-                        golden.get("loss.output.margin").getFloat(0),
-                        lMargin.getFloat(),
-                        TOLERANCE);
+                        golden.floats("loss.output.matching")[0], lMatch.getFloat(), TOLERANCE);
+                assertEquals(golden.floats("loss.output.margin")[0], lMargin.getFloat(), TOLERANCE);
                 // 0 * sum(z_l) gives z_l a gradient to read: what the losses add to it must be 0.
                 collector.backward(lMatch.add(lMargin).add(zl.sum().mul(0f)));
             }
-            assertClose(golden.get("loss.grad.z_a"), za.getGradient());
-            assertClose(golden.get("loss.grad.z_v"), zv.getGradient());
+            assertClose(golden.array("loss.grad.z_a", manager), za.getGradient());
+            assertClose(golden.array("loss.grad.z_v", manager), zv.getGradient());
             assertArrayEquals(
                     new float[Math.toIntExact(zl.size())],
                     zl.getGradient().toFloatArray(),
                     "stop-gradient: no gradient into z_l");
         }
+    }
+
+    static SafetensorsFile fixture() throws Exception {
+        return SafetensorsFile.open(
+                Path.of(
+                        CrossModalLossesGoldenTest.class
+                                .getResource("/fixtures/inject/inject_golden.safetensors")
+                                .toURI()));
     }
 
     static void assertClose(NDArray expected, NDArray actual) {
