@@ -1,18 +1,25 @@
 package io.tributary.bert;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import com.google.gson.GsonBuilder;
+import io.tributary.core.AtomicFiles;
 import io.tributary.core.InputException;
 import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.SafetensorsFile;
+import io.tributary.tensors.SafetensorsWriter;
 import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +46,19 @@ public final class BertCheckpoint {
 
     private BertCheckpoint() {}
 
+    /**
+     * A checkpoint of {@code config}'s shape with BERT's random initial weights drawn from {@code
+     * seed}, written to {@code dir} with {@code vocab} (which sets {@code vocab_size}).
+     */
+    public static void writeRandom(BertConfig config, List<String> vocab, long seed, Path dir) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            BertModel model = new BertModel(config.withVocabSize(vocab.size()));
+            model.initialize(manager, 8);
+            save(model, vocab, dir);
+        }
+    }
+
     /** The config of the checkpoint in {@code dir}. */
     public static BertConfig config(Path dir) {
         requireFolder(dir);
@@ -60,9 +80,10 @@ public final class BertCheckpoint {
     /**
      * Copies the BERT weights of {@code dir} into the parameters of {@code into} whose names start
      * with {@code prefix} (empty for a bare {@link BertModel}, {@code "bert."} for a model holding
-     * one as its child named {@code bert}).
+     * one as its child named {@code bert}). Returns the checkpoint keys left unused, which are also
+     * logged.
      */
-    public static void copyInto(Block into, Path dir, String prefix) {
+    public static Set<String> copyInto(Block into, Path dir, String prefix) {
         SafetensorsFile file = SafetensorsFile.open(weightsFile(dir));
         Set<String> unused = new LinkedHashSet<>(file.keys());
         for (Map.Entry<String, Parameter> named : BlockParameters.named(into).entrySet()) {
@@ -82,6 +103,34 @@ public final class BertCheckpoint {
                     unused.size(),
                     String.join(", ", unused));
         }
+        return unused;
+    }
+
+    /**
+     * Writes {@code model} as a checkpoint folder Hugging Face's {@code BertModel.from_pretrained}
+     * reads: {@code config.json}, {@code model.safetensors} and {@code vocab.txt}. The folder
+     * appears complete or not at all.
+     */
+    public static void save(BertModel model, List<String> vocab, Path dir) {
+        if (vocab.size() != model.config().vocabSize()) {
+            throw new IllegalArgumentException(
+                    "vocabulary of "
+                            + vocab.size()
+                            + " tokens for vocab_size "
+                            + model.config().vocabSize());
+        }
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        BlockParameters.named(model).forEach((name, p) -> tensors.put(name, p.getArray()));
+        String config =
+                new GsonBuilder().setPrettyPrinting().create().toJson(model.config().toJson());
+        AtomicFiles.writeFolder(
+                dir,
+                folder -> {
+                    Files.writeString(folder.resolve(CONFIG), config + "\n");
+                    Files.write(folder.resolve("vocab.txt"), vocab, StandardCharsets.UTF_8);
+                    SafetensorsWriter.write(
+                            folder.resolve(WEIGHTS), tensors, Map.of("format", "pt"));
+                });
     }
 
     private static String find(SafetensorsFile file, String name, Shape expected) {

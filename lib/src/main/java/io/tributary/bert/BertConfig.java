@@ -72,6 +72,26 @@ public record BertConfig(
                 initializerRange);
     }
 
+    /** Hugging Face's {@code config.json} for this shape. */
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("model_type", "bert");
+        json.addProperty("vocab_size", vocabSize);
+        json.addProperty("hidden_size", hiddenSize);
+        json.addProperty("num_hidden_layers", numHiddenLayers);
+        json.addProperty("num_attention_heads", numAttentionHeads);
+        json.addProperty("intermediate_size", intermediateSize);
+        json.addProperty("max_position_embeddings", maxPositionEmbeddings);
+        json.addProperty("type_vocab_size", typeVocabSize);
+        json.addProperty("layer_norm_eps", layerNormEps);
+        json.addProperty("hidden_act", "gelu");
+        json.addProperty("hidden_dropout_prob", hiddenDropoutProb);
+        json.addProperty("attention_probs_dropout_prob", attentionProbsDropoutProb);
+        json.addProperty("initializer_range", initializerRange);
+        json.addProperty("pad_token_id", 0);
+        return json;
+    }
+
     public int headSize() {
         return hiddenSize / numAttentionHeads;
     }

@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tributary.core.InputException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,19 @@ public final class WordPieceTokenizer implements BertTokenizer {
             return new WordPieceTokenizer(tokens, lowerCase, vocabFile);
         } catch (IOException e) {
             throw new InputException(vocabFile + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The small English vocabulary bundled with the library (special tokens, characters, common and
+     * sentiment-bearing words): for generated checkpoints and synthetic data.
+     */
+    public static List<String> bundledVocabulary() {
+        try (InputStream in = WordPieceTokenizer.class.getResourceAsStream("vocab.txt")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return List.of(text.strip().split("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
