@@ -2,6 +2,7 @@ package io.tributary.data.pickle;
 
 import io.tributary.core.InputException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Recognises which corpus pickle a file is and summarises it ({@code ./msa data inspect}). */
@@ -16,11 +17,18 @@ public final class PickleInspector {
             if (train.containsKey("text_bert")) {
                 return MmsaPickleReader.from(file, top).summary();
             }
+            if (train.containsKey("labels")) {
+                return MultPickleReader.from(file, top).summary();
+            }
+        }
+        if (top instanceof Map<?, ?> dict && dict.get("train") instanceof List<?>) {
+            return MagBertPickleReader.from(file, top).summary();
         }
         throw new InputException(
                 file
                         + ": not a known corpus pickle: expected MMSA's {train, valid, test} of"
-                        + " arrays with text_bert, found "
+                        + " arrays with text_bert, MulT's with labels, or MAG-BERT's {train, dev,"
+                        + " test} of example lists; found "
                         + describe(top));
     }
 
