@@ -106,6 +106,11 @@ public record BertConfig(
         } catch (RuntimeException e) {
             throw new InputException(file + ": expected a JSON object: " + e.getMessage(), e);
         }
+        return fromJson(json, file);
+    }
+
+    /** A config from its JSON object; {@code file} names where it came from in errors. */
+    public static BertConfig fromJson(JsonObject json, Path file) {
         String activation = optString(json, "hidden_act", "gelu");
         if (!activation.equals("gelu")) {
             throw new InputException(
