@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tributary: multimodal sentiment analysis with pre-trained language models.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DataCommand.class})
 public final class Msa implements Runnable {
 
     /** Exit code of a user error: bad input, a missing file, a wrong option. */

@@ -46,9 +46,10 @@ public final class CsdReader implements AutoCloseable {
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
     static {
-        // jHDF logs every group and dataset it opens at INFO: keep stderr for what users need.
+        // jHDF logs every group it opens at INFO and, from the shaded jar, warns that it cannot
+        // find its own version; keep stderr for what users need (a -D setting still wins).
         if (System.getProperty(JHDF_LOG_LEVEL) == null) {
-            System.setProperty(JHDF_LOG_LEVEL, "warn");
+            System.setProperty(JHDF_LOG_LEVEL, "error");
         }
     }
 

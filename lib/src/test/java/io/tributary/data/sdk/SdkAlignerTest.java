@@ -22,41 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SdkAlignerTest {
 
-    private static final double TOLERANCE = 1e-5;
-
-    /** Checks segments against expected_segments.json; shared with the command's test. */
-    static void assertMatchesExpectedSegments(JsonObject actual) throws IOException {
-        JsonObject expected =
-                JsonParser.parseString(Files.readString(fixture("expected_segments.json")))
-                        .getAsJsonObject();
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String id : expected.keySet()) {
-            JsonObject want = expected.getAsJsonObject(id);
-            JsonObject got = actual.getAsJsonObject(id);
-            assertEquals(want.get("label").getAsDouble(), got.get("label").getAsDouble(), 1e-5, id);
-            assertEquals(want.get("words"), got.get("words"), id);
-            assertEquals(1, got.getAsJsonArray("acoustic").size(), id);
-            assertEquals(1, got.getAsJsonArray("visual").size(), id);
-            assertClose(want.getAsJsonArray("covarep_mean"), got.getAsJsonArray("acoustic"), id);
-            assertClose(want.getAsJsonArray("facet_mean"), got.getAsJsonArray("visual"), id);
-        }
-    }
-
-    private static void assertClose(JsonArray want, JsonArray frames, String id) {
-        JsonArray frame = frames.get(0).getAsJsonArray();
-        assertEquals(want.size(), frame.size(), id);
-        for (int j = 0; j < want.size(); j++) {
-            assertEquals(want.get(j).getAsDouble(), frame.get(j).getAsDouble(), TOLERANCE, id);
-        }
-    }
-
     @Test
     void segmentLevelAgreesWithExpectedSegments() throws IOException {
         Alignment alignment = fixtureAligner(SdkAligner.Level.SEGMENT).align();
         assertEquals(List.of("v00", "v01", "v02"), alignment.videos());
         assertEquals(List.of(), alignment.skippedVideos());
         assertEquals(0, alignment.zeroAcoustic());
-        assertMatchesExpectedSegments(toJson(alignment.segments()));
+        SdkFixtures.assertMatchesExpectedSegments(toJson(alignment.segments()));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.tributary.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./msa data ...}: commands that read, check and align the corpora's files. */
+@Command(
+        name = "data",
+        mixinStandardHelpOptions = true,
+        description = "Read, check and align the corpora's data files.",
+        subcommands = {DataAlignCommand.class})
+final class DataCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+    }
+}
