@@ -1,8 +1,10 @@
-"""Writes the small, deliberately broken .csd files that CsdReaderTest refuses.
+"""Writes the small, deliberately broken .csd files that CsdReaderTest refuses, and one valid
+file with an empty video (no frames) that alignment fills with zero vectors.
 
 Run with Debian's interpreter (numpy 1.24 + h5py):
     /usr/bin/python3 lib/src/test/python/make_bad_csd.py
-It rewrites lib/src/test/resources/io/tributary/data/sdk/bad/*.csd. Tests only read the files.
+It rewrites lib/src/test/resources/io/tributary/data/sdk/bad/*.csd and
+lib/src/test/resources/io/tributary/data/sdk/empty_video.csd. Tests only read the files.
 """
 
 import os
@@ -26,9 +28,9 @@ def frames(n, dim=DIM, step=0.01):
     return intervals, features
 
 
-def write(name, videos, with_data=True):
+def write(name, videos, with_data=True, out=OUT):
     """videos: video id -> dict of dataset name -> array."""
-    path = os.path.join(OUT, name)
+    path = os.path.join(out, name)
     with h5py.File(path, "w") as f:
         root = f.create_group(ROOT)
         meta = root.create_group("metadata")
@@ -84,6 +86,9 @@ def main():
     with open(path, "r+b") as f:
         f.truncate(size * 6 // 10)
     # Headers claiming 10^12 rows for datasets that hold 13 (nothing may allocate the claim).
+    # Valid: video v01 has no frames at all (FACET finds no face), v00 has frames.
+    empty = {"intervals": np.zeros((0, 2)), "features": np.zeros((0, DIM), dtype=np.float32)}
+    write("empty_video.csd", {"v00": good(5), "v01": empty}, out=os.path.dirname(OUT))
     path = write("huge_claim.csd", {"v00": good(13)})
     patch_rows(path, 13, 10**12)
     with h5py.File(path, "r") as f:

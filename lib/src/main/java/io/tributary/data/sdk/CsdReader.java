@@ -8,6 +8,7 @@ import io.jhdf.api.Node;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.tributary.core.InputException;
+import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -326,7 +327,11 @@ public final class CsdReader implements AutoCloseable {
         return dataset;
     }
 
+    /** The flat data; an empty array of the dataset's Java type when it has no rows. */
     private Object read(Dataset dataset) {
+        if (dataset.getSize() == 0) {
+            return Array.newInstance(dataset.getJavaType(), 0);
+        }
         return guarded(pathOf(dataset), dataset::getDataFlat);
     }
 

@@ -60,6 +60,18 @@ class CsdReaderTest {
     }
 
     @Test
+    void readsVideoWithoutFrames() {
+        Path file = SdkFixtures.resource("/io/tributary/data/sdk/empty_video.csd");
+        try (CsdReader reader = CsdReader.open(file)) {
+            FeatureSequence v01 = reader.features("v01");
+            assertEquals(0, v01.frames().length);
+            assertEquals(0, v01.intervals().size());
+            assertEquals(3, v01.dim());
+            assertEquals(5, reader.features("v00").frames().length);
+        }
+    }
+
+    @Test
     void refusesWordsFromNumericFeatures() {
         Path file = fixture("covarep.csd");
         try (CsdReader reader = CsdReader.open(file)) {

@@ -59,7 +59,8 @@ public final class SdkFixtures {
         }
     }
 
-    private static Path resource(String name) {
+    /** A test resource by its absolute classpath name. */
+    public static Path resource(String name) {
         URL url = SdkFixtures.class.getResource(name);
         if (url == null) {
             throw new IllegalStateException("missing test resource " + name);
