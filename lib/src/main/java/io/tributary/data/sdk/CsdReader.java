@@ -84,7 +84,10 @@ public final class CsdReader implements AutoCloseable {
      */
     public static CsdReader open(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": expected a .csd (HDF5) file, found no such file");
+            throw new InputException(
+                    file
+                            + ": expected a .csd (HDF5) file, found "
+                            + (Files.isDirectory(file) ? "a directory" : "no such file"));
         }
         HdfFile hdf;
         try {

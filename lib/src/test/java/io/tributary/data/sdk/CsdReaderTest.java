@@ -169,6 +169,8 @@ class CsdReaderTest {
         Path file = dir.resolve("absent.csd");
         InputException e = assertThrows(InputException.class, () -> CsdReader.open(file));
         assertEquals(file + ": expected a .csd (HDF5) file, found no such file", e.getMessage());
+        InputException folder = assertThrows(InputException.class, () -> CsdReader.open(dir));
+        assertEquals(dir + ": expected a .csd (HDF5) file, found a directory", folder.getMessage());
     }
 
     @Test
