@@ -242,18 +242,28 @@ public final class NdArray {
             return NonFinite.NONE;
         }
         long[] counts = new long[3];
-        visit(
-                (index, chunk) -> {
-                    double value = readDouble(chunk);
-                    if (Double.isNaN(value)) {
-                        counts[2]++;
-                    } else if (value == Double.NEGATIVE_INFINITY) {
-                        counts[0]++;
-                    } else if (value == Double.POSITIVE_INFINITY) {
-                        counts[1]++;
-                    }
-                });
+        if (dtype.itemSize() == 4) {
+            data.stream(
+                    chunk -> {
+                        FloatBuffer floats = chunk.order(dtype.order()).asFloatBuffer();
+                        while (floats.hasRemaining()) {
+                            count(floats.get(), counts);
+                        }
+                    });
+        } else {
+            visit((index, chunk) -> count(readDouble(chunk), counts));
+        }
         return new NonFinite(counts[0], counts[1], counts[2]);
+    }
+
+    private static void count(double value, long[] counts) {
+        if (Double.isNaN(value)) {
+            counts[2]++;
+        } else if (value == Double.NEGATIVE_INFINITY) {
+            counts[0]++;
+        } else if (value == Double.POSITIVE_INFINITY) {
+            counts[1]++;
+        }
     }
 
     @Override
