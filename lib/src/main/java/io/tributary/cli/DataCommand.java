@@ -3,13 +3,13 @@ package io.tributary.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./msa data}: commands on corpus files; it only lists them. */
+/** {@code ./msa data ...}: commands that read, check and align the corpora's files. */
 @Command(
         name = "data",
         mixinStandardHelpOptions = true,
-        description = "Check and prepare corpus files.",
-        subcommands = {DataInspectCommand.class})
-public final class DataCommand implements Runnable {
+        description = "Read, check and align the corpora's data files.",
+        subcommands = {DataInspectCommand.class, DataAlignCommand.class})
+final class DataCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tributary: multimodal sentiment analysis with pre-trained language models.",
-        subcommands = {CommandLine.HelpCommand.class, DataCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            EncodeCommand.class,
+            BertCommand.class,
+            DataCommand.class,
+            MetricsCommand.class
+        })
 public final class Msa implements Runnable {
 
     /** Exit code of a user error: bad input, a missing file, a wrong option. */

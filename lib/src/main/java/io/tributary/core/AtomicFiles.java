@@ -8,6 +8,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so that a reader sees the old content or the new one, never half of it: the bytes
@@ -32,6 +35,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.writeTo(out);
             }
+            readableByAll(tmp, "rw-r--r--");
             move(tmp, target);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
@@ -40,8 +44,61 @@ public final class AtomicFiles {
         }
     }
 
+    /** What fills a folder; may throw {@link IOException}. */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void fill(Path folder) throws IOException;
+    }
+
+    /**
+     * Fills a temporary folder beside {@code target}, then puts it in place of {@code target}: a
+     * reader sees the old folder or the complete new one. A previous folder is moved aside before
+     * the rename and deleted after it.
+     */
+    public static void writeFolder(Path target, FolderWriter writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        Path old = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempDirectory(dir, "." + target.getFileName() + ".");
+            writer.fill(tmp);
+            readableByAll(tmp, "rwxr-xr-x");
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(dir, "." + target.getFileName() + ".old.");
+                Files.delete(old);
+                move(target, old);
+            }
+            move(tmp, target);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+            deleteTree(old);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException ignored) {
+            // Only leftovers of a temporary folder remain.
+        }
+    }
+
     public static void writeString(Path target, String content) {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Temporary files are private to their owner; what they become is not. */
+    private static void readableByAll(Path path, String permissions) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

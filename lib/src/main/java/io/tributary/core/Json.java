@@ -1,0 +1,46 @@
+package io.tributary.core;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The project's JSON: snake_case field names (as records are written), NaN allowed. */
+public final class Json {
+
+    private static final Gson GSON =
+            new GsonBuilder()
+                    .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                    .serializeSpecialFloatingPointValues()
+                    .create();
+
+    private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();
+
+    private Json() {}
+
+    public static Gson gson() {
+        return GSON;
+    }
+
+    public static Gson pretty() {
+        return PRETTY;
+    }
+
+    /** Reads {@code file} as a {@code type}; a missing or malformed file is a user error. */
+    public static <T> T read(Path file, Class<T> type) {
+        try {
+            T value = GSON.fromJson(Files.readString(file), type);
+            if (value == null) {
+                throw new InputException(file + ": expected a JSON object, found an empty file");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (JsonParseException e) {
+            throw new InputException(file + ": not the expected JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.tributary.inject;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.tributary.bert.BertConfig;
+import io.tributary.bert.BertLayer;
+import io.tributary.bert.BertModel;
+import io.tributary.nn.LstmEncoderBlock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gated injection model (DESIGN.md section 1) and, with fewer parts, its baselines: text-only
+ * BERT and MAG-BERT. One loop over BERT's layers serves all three:
+ *
+ * <pre>
+ *   E       = Embeddings(ids)                      MAG: E = MAG(E, v, a)
+ *   z_m     = W_m LSTM_m(X_m)[last valid frame]    m in {a, v};  M = [z_a; z_v]  (B, 2, d)
+ *   H^{k+1} = BertLayer_k(H^k) + g ⊙ X             parallel, for each injected layer k
+ *           = BertLayer_k(H^k + g ⊙ X)             sequential
+ *   z_l     = Pooler(H^L);   y = W_o Dropout(z_l)
+ * </pre>
+ *
+ * where {@code g ⊙ X} is {@link InjectionBranchBlock}'s output over H^k and M. Inputs {@code
+ * [input_ids, attention_mask, token_type_ids (B, T), audio (B, T_a, d_a), audio_mask (B, T_a),
+ * vision (B, T_v, d_v), vision_mask (B, T_v)]}; {@code input_ids} may be word vectors (B, T, d_w),
+ * which a Linear maps to BERT's width in place of its word embeddings. Outputs, in {@link
+ * io.tributary.loss.LossInputs}' order: {@code [y, z_l, z_a, z_v, gates (B, K, T), attention (B, K,
+ * T, J)]} for the injection model (K injected layers, J keys), {@code [y, z_l]} for the baselines.
+ * y is (B, 1) for regression, (B, E, 2) logits for E emotions.
+ */
+public final class InjectionModel extends AbstractBlock {
+
+    /** What the data gives the model: feature sizes and the task. */
+    public record Inputs(int wordVectorDim, int audioDim, int visionDim, int emotions) {
+        /** Outputs of the head: 1 for regression, 2 per emotion for classification. */
+        int headSize() {
+            return emotions == 0 ? 1 : 2 * emotions;
+        }
+    }
+
+    private final InjectionConfig config;
+    private final BertConfig bertConfig;
+    private final Inputs inputs;
+    private final BertModel bert;
+    private final Linear wordProjection;
+    private final MagBlock mag;
+    private final LstmEncoderBlock acousticEncoder;
+    private final Linear acousticProjection;
+    private final LstmEncoderBlock visualEncoder;
+    private final Linear visualProjection;
+    private final Map<Integer, InjectionBranchBlock> branches = new LinkedHashMap<>();
+    private final Linear head;
+
+    public InjectionModel(InjectionConfig config, BertConfig bertConfig, Inputs inputs) {
+        this.config = config;
+        this.bertConfig = bertConfig;
+        this.inputs = inputs;
+        int d = bertConfig.hiddenSize();
+        bert = addChildBlock("bert", new BertModel(bertConfig));
+        wordProjection =
+                inputs.wordVectorDim() > 0
+                        ? addChildBlock("word_projection", Linear.builder().setUnits(d).build())
+                        : null;
+        boolean injection = config.model().equals("injection");
+        mag =
+                config.model().equals("mag")
+                        ? addChildBlock(
+                                "mag",
+                                MagBlock.builder()
+                                        .setHiddenSize(d)
+                                        .optBetaShift(config.betaShift())
+                                        .optDropout(config.magDropout())
+                                        .build())
+                        : null;
+        acousticEncoder = injection ? addChildBlock("acoustic_encoder", lstm()) : null;
+        acousticProjection = injection ? addChildBlock("acoustic_projection", linear(d)) : null;
+        visualEncoder = injection ? addChildBlock("visual_encoder", lstm()) : null;
+        visualProjection = injection ? addChildBlock("visual_projection", linear(d)) : null;
+        if (injection) {
+            for (int k : config.injectedLayers(bertConfig.numHiddenLayers())) {
+                branches.put(k, addChildBlock("branch." + k, branch(d)));
+            }
+        }
+        head = addChildBlock("head", linear(inputs.headSize()));
+    }
+
+    private LstmEncoderBlock lstm() {
+        return LstmEncoderBlock.builder().setHidden(config.nonverbalHidden()).build();
+    }
+
+    private static Linear linear(int units) {
+        return Linear.builder().setUnits(units).build();
+    }
+
+    private InjectionBranchBlock branch(int d) {
+        return InjectionBranchBlock.builder()
+                .setHiddenSize(d)
+                .optAttentionDim(config.attentionDim())
+                .optFeedForwardSize(config.branchFf() == 0 ? d : config.branchFf())
+                .optGate(GateBlock.Kind.valueOf(config.gate().toUpperCase(java.util.Locale.ROOT)))
+                .optDropout(config.dropout())
+                .build();
+    }
+
+    public InjectionConfig config() {
+        return config;
+    }
+
+    public BertModel bert() {
+        return bert;
+    }
+
+    /** The injected layer indices, in the order of the outputs' K axis. */
+    public List<Integer> injectedLayers() {
+        return new ArrayList<>(branches.keySet());
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
+        NDArray ids = in.get(0); // (B, T) or (B, T, d_w)
+        NDArray textMask = in.get(1); // (B, T)
+        NDArray audio = in.get(3); // (B, T_a, d_a)
+        NDArray audioMask = in.get(4); // (B, T_a)
+        NDArray vision = in.get(5); // (B, T_v, d_v)
+        NDArray visionMask = in.get(6); // (B, T_v)
+        if (wordProjection != null) {
+            ids = wordProjection.forward(ps, new NDList(ids), training).head(); // (B, T, d)
+        }
+        NDArray h = bert.embeddings().forward(ps, new NDList(ids, in.get(2)), training).head();
+        if (mag != null) {
+            long t = h.getShape().get(1);
+            NDList aligned = new NDList(h, toLength(vision, t), toLength(audio, t));
+            h = mag.forward(ps, aligned, training).head(); // (B, T, d)
+        }
+        NDArray mask = BertModel.extendedMask(textMask); // (B, 1, 1, T)
+        Nonverbal m =
+                branches.isEmpty()
+                        ? null
+                        : nonverbal(ps, audio, audioMask, vision, visionMask, training);
+        List<NDArray> gates = new ArrayList<>();
+        List<NDArray> attention = new ArrayList<>();
+        List<BertLayer> layers = bert.encoder().layers();
+        for (int k = 0; k < layers.size(); k++) {
+            InjectionBranchBlock branch = branches.get(k);
+            if (branch == null) {
+                h = layers.get(k).forward(ps, new NDList(h, mask), training).head();
+                continue;
+            }
+            NDList out = branch.forward(ps, new NDList(h, m.keys, m.keyMask), training);
+            NDArray gx = out.get(0); // (B, T, d)
+            gates.add(out.get(2)); // (B, T)
+            attention.add(out.get(3)); // (B, T, J)
+            h =
+                    config.injection().equals("parallel")
+                            ? layers.get(k)
+                                    .forward(ps, new NDList(h, mask), training)
+                                    .head()
+                                    .add(gx)
+                            : layers.get(k)
+                                    .forward(ps, new NDList(h.add(gx), mask), training)
+                                    .head();
+        }
+        NDArray zl = bert.pooler().forward(ps, new NDList(h), training).head(); // (B, d)
+        NDArray y = Dropout.dropout(zl, config.dropout(), training).head();
+        y = head.forward(ps, new NDList(y), training).head(); // (B, 1) or (B, 2E)
+        if (inputs.emotions() > 0) {
+            y = y.reshape(y.getShape().get(0), inputs.emotions(), 2); // (B, E, 2)
+        }
+        if (m == null) {
+            return new NDList(y, zl);
+        }
+        return new NDList(
+                y,
+                zl,
+                m.za,
+                m.zv,
+                NDArrays.stack(new NDList(gates), 1),
+                NDArrays.stack(new NDList(attention), 1));
+    }
+
+    /** The modality vectors z_a, z_v and the keys the branches attend over. */
+    private record Nonverbal(NDArray za, NDArray zv, NDArray keys, NDArray keyMask) {}
+
+    private Nonverbal nonverbal(
+            ParameterStore ps,
+            NDArray audio,
+            NDArray audioMask,
+            NDArray vision,
+            NDArray visionMask,
+            boolean training) {
+        NDList a = acousticEncoder.forward(ps, new NDList(audio, audioMask), training);
+        NDList v = visualEncoder.forward(ps, new NDList(vision, visionMask), training);
+        if (config.compress().equals("last")) {
+            NDArray za = acousticProjection.forward(ps, new NDList(a.get(0)), training).head();
+            NDArray zv = visualProjection.forward(ps, new NDList(v.get(0)), training).head();
+            NDArray keys = NDArrays.stack(new NDList(za, zv), 1); // (B, 2, d)
+            NDArray keyMask = audio.getManager().ones(new Shape(keys.getShape().get(0), 2));
+            return new Nonverbal(za, zv, keys, keyMask);
+        }
+        NDArray frameA = acousticProjection.forward(ps, new NDList(a.get(1)), training).head();
+        NDArray frameV = visualProjection.forward(ps, new NDList(v.get(1)), training).head();
+        NDArray keys = frameA.concat(frameV, 1); // (B, T_a + T_v, d)
+        NDArray keyMask =
+                audioMask
+                        .toType(DataType.FLOAT32, false)
+                        .concat(visionMask.toType(DataType.FLOAT32, false), 1);
+        return new Nonverbal(
+                validMean(frameA, audioMask), validMean(frameV, visionMask), keys, keyMask);
+    }
+
+    /**
+     * Word-aligned frames cut or zero-padded to the batch's text length: a batch pads text and
+     * frames each to its own longest valid length.
+     */
+    private static NDArray toLength(NDArray frames, long length) {
+        Shape shape = frames.getShape(); // (B, T_m, d_m)
+        if (shape.get(1) >= length) {
+            return frames.get(":, :" + length + ", :");
+        }
+        Shape padding = new Shape(shape.get(0), length - shape.get(1), shape.get(2));
+        return frames.concat(frames.getManager().zeros(padding, frames.getDataType()), 1);
+    }
+
+    /** The mean of the valid frames: (B, T, d) and (B, T) to (B, d). */
+    private static NDArray validMean(NDArray frames, NDArray mask) {
+        NDArray keep = mask.toType(DataType.FLOAT32, false); // (B, T)
+        NDArray sum = frames.mul(keep.expandDims(2)).sum(new int[] {1}); // (B, d)
+        return sum.div(keep.sum(new int[] {1}, true).maximum(1f));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... shapes) {
+        Shape text = shapes[1];
+        long b = text.get(0);
+        int d = bertConfig.hiddenSize();
+        bert.initialize(manager, dataType, text, text, text);
+        Shape hidden = text.add(d);
+        if (wordProjection != null) {
+            wordProjection.initialize(manager, dataType, text.add(inputs.wordVectorDim()));
+        }
+        if (mag != null) {
+            mag.initialize(manager, dataType, hidden, shapes[5], shapes[3]);
+        }
+        if (!branches.isEmpty()) {
+            acousticEncoder.initialize(manager, dataType, shapes[3], shapes[4]);
+            visualEncoder.initialize(manager, dataType, shapes[5], shapes[6]);
+            Shape encoded = new Shape(b, config.nonverbalHidden());
+            acousticProjection.initialize(manager, dataType, encoded);
+            visualProjection.initialize(manager, dataType, encoded);
+            Shape keys = new Shape(b, 2, d);
+            for (InjectionBranchBlock branch : branches.values()) {
+                branch.initialize(manager, dataType, hidden, keys, new Shape(b, 2));
+            }
+        }
+        head.initialize(manager, dataType, new Shape(b, d));
+    }
+
+    /** Initialises the parameters for inputs of these shapes (any batch size). */
+    public InjectionModel initialize(
+            NDManager manager, int textLength, int audioSteps, int visionSteps) {
+        Shape text = new Shape(1, textLength);
+        Shape ids = inputs.wordVectorDim() > 0 ? text.add(inputs.wordVectorDim()) : text;
+        initialize(
+                manager,
+                DataType.FLOAT32,
+                ids,
+                text,
+                text,
+                new Shape(1, audioSteps, inputs.audioDim()),
+                new Shape(1, audioSteps),
+                new Shape(1, visionSteps, inputs.visionDim()),
+                new Shape(1, visionSteps));
+        return this;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] shapes) {
+        long b = shapes[1].get(0);
+        Shape y = inputs.emotions() > 0 ? new Shape(b, inputs.emotions(), 2) : new Shape(b, 1);
+        Shape z = new Shape(b, bertConfig.hiddenSize());
+        return branches.isEmpty() ? new Shape[] {y, z} : new Shape[] {y, z, z, z};
+    }
+}

@@ -1,0 +1,41 @@
+package io.tributary.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/** Where the losses find their inputs in a model's prediction list (see the package summary). */
+public final class LossInputs {
+
+    /** The task output ŷ. */
+    public static final int PREDICTION = 0;
+
+    /** z_l (B, d): the language representation, the pooler output. */
+    public static final int LANGUAGE = 1;
+
+    /** z_a (B, d): the acoustic representation. */
+    public static final int ACOUSTIC = 2;
+
+    /** z_v (B, d): the visual representation. */
+    public static final int VISUAL = 3;
+
+    private LossInputs() {}
+
+    /** z_l of the predictions. */
+    public static NDArray language(NDList predictions) {
+        return predictions.get(LANGUAGE);
+    }
+
+    /** z_m for m in {a, v}, in that order. */
+    public static List<NDArray> modalities(NDList predictions) {
+        return List.of(predictions.get(ACOUSTIC), predictions.get(VISUAL));
+    }
+
+    /**
+     * The scalar 0 beside {@code like}: the value of a representation loss on fewer than 2 samples.
+     */
+    static NDArray zero(NDArray like) {
+        return like.getManager().zeros(new Shape(), like.getDataType(), like.getDevice());
+    }
+}

@@ -1,0 +1,2 @@
+/** Building blocks the model families share: recurrent encoders that respect sequence lengths. */
+package io.tributary.nn;

@@ -1,0 +1,72 @@
+package io.tributary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.tributary.Fixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EncodeCommandTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void printsOneJsonObjectWithEveryOutput() {
+        String model = Fixtures.path("tiny-bert").toString();
+        CommandRun run =
+                CommandRun.of(
+                        "encode",
+                        "--model",
+                        model,
+                        "--max-length",
+                        "12",
+                        "--text",
+                        "Héllo wörld",
+                        "--text",
+                        "I really loved this movie!");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(
+                "[[\"[CLS]\",\"hello\",\"world\",\"[SEP]\"],"
+                        + "[\"[CLS]\",\"i\",\"really\",\"loved\",\"this\",\"movie\",\"!\",\"[SEP]\"]]",
+                json.get("tokens").toString());
+        assertEquals(12, json.getAsJsonArray("input_ids").get(0).getAsJsonArray().size());
+        assertEquals(12, json.getAsJsonArray("attention_mask").get(1).getAsJsonArray().size());
+        JsonArray hidden = json.getAsJsonArray("last_hidden_state");
+        assertEquals(2, hidden.size());
+        assertEquals(12, hidden.get(0).getAsJsonArray().size());
+        assertEquals(32, hidden.get(0).getAsJsonArray().get(0).getAsJsonArray().size());
+        assertEquals(32, json.getAsJsonArray("pooler_output").get(1).getAsJsonArray().size());
+    }
+
+    @Test
+    void userErrorsAreOneLineAndExitTwo() {
+        CommandRun missing =
+                CommandRun.of("encode", "--model", dir.resolve("none").toString(), "--text", "a");
+        assertEquals(2, missing.exitCode());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("expected a checkpoint folder"), missing.err());
+
+        CommandRun length =
+                CommandRun.of(
+                        "encode",
+                        "--model",
+                        Fixtures.path("tiny-bert").toString(),
+                        "--max-length",
+                        "65",
+                        "--text",
+                        "a");
+        assertEquals(2, length.exitCode());
+        assertTrue(length.err().contains("--max-length: expected 2 to 64"), length.err());
+
+        CommandRun option = CommandRun.of("encode", "--text", "a");
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().contains("--model"), option.err());
+        assertTrue(option.out().isEmpty());
+    }
+}

@@ -1,0 +1,145 @@
+package io.tributary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MetricsCommandTest {
+
+    @TempDir Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Msa.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private Path csv(String content) throws Exception {
+        Path file = dir.resolve("predictions.csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void printsTheGoldenMetricsOfEveryCaseFile() throws Exception {
+        JsonArray cases;
+        try (var in = getClass().getResourceAsStream("/fixtures/metrics/golden.json")) {
+            cases =
+                    JsonParser.parseString(
+                                    new String(
+                                            Objects.requireNonNull(in).readAllBytes(),
+                                            StandardCharsets.UTF_8))
+                            .getAsJsonArray();
+        }
+        for (int i = 0; i < cases.size(); i++) {
+            JsonObject goldenCase = cases.get(i).getAsJsonObject();
+            out.getBuffer().setLength(0);
+            int code =
+                    run(
+                            "metrics",
+                            "--dataset",
+                            goldenCase.get("dataset").getAsString(),
+                            "--predictions",
+                            resource("/fixtures/metrics/case" + i + ".csv").toString());
+            assertEquals(0, code, err.toString());
+            assertEquals(
+                    goldenCase.getAsJsonObject("expected"),
+                    JsonParser.parseString(out.toString()),
+                    "case " + i);
+        }
+    }
+
+    @Test
+    void findsColumnsByNameAndIgnoresOthers() throws Exception {
+        Path file = csv("id,label,prediction\n\"a,1\",1.0,0.5\nb,-1.0,-2.0\nc,2.0,1.0\n");
+        assertEquals(0, run("metrics", "--dataset", "MOSI", "--predictions", file.toString()));
+        JsonObject metrics = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertEquals(1.0, metrics.get("Has0_acc_2").getAsDouble());
+        assertEquals(0.8333, metrics.get("MAE").getAsDouble());
+    }
+
+    @Test
+    void missingColumnNamesFileLineAndColumn() throws Exception {
+        Path file = csv("id,prediction\na,0.5\n");
+        assertUserError(
+                run("metrics", "--dataset", "MOSI", "--predictions", file.toString()),
+                file
+                        + ": line 1 (header): expected a column 'label', found columns [id,"
+                        + " prediction]");
+    }
+
+    @Test
+    void nonNumberNamesFileLineAndColumn() throws Exception {
+        Path file = csv("prediction,label\n0.5,1\n0.25,abc\n");
+        assertUserError(
+                run("metrics", "--dataset", "SIMS", "--predictions", file.toString()),
+                file + ": line 3, column 'label': expected a finite number, found 'abc'");
+    }
+
+    @Test
+    void emptyFileAndHeaderOnlyAreRefused() throws Exception {
+        Path file = csv("");
+        assertUserError(
+                run("metrics", "--dataset", "MOSEI", "--predictions", file.toString()),
+                file
+                        + ": line 1: expected a header with columns 'prediction' and 'label',"
+                        + " found an empty line or file");
+        csv("prediction,label\n");
+        err.getBuffer().setLength(0);
+        assertUserError(
+                run("metrics", "--dataset", "MOSEI", "--predictions", file.toString()),
+                file + ": line 2: expected at least one sample after the header, found none");
+    }
+
+    @Test
+    void shortRowIsRefused() throws Exception {
+        Path file = csv("prediction,label\n0.5\n");
+        assertUserError(
+                run("metrics", "--dataset", "MOSI", "--predictions", file.toString()),
+                file + ": line 2: expected 2 fields as in the header, found 1");
+    }
+
+    @Test
+    void unknownDatasetIsAUserError() throws Exception {
+        Path file = csv("prediction,label\n0.5,1\n");
+        int code = run("metrics", "--dataset", "IEMOCAP", "--predictions", file.toString());
+        assertEquals(Msa.USER_ERROR, code);
+        assertTrue(err.toString().contains("--dataset"), err.toString());
+        assertTrue(err.toString().contains("MOSI, MOSEI, SIMS"), err.toString());
+    }
+
+    @Test
+    void missingFileIsAUserError() {
+        Path file = dir.resolve("absent.csv");
+        int code = run("metrics", "--dataset", "MOSI", "--predictions", file.toString());
+        assertEquals(Msa.USER_ERROR, code);
+        assertTrue(err.toString().startsWith("error: " + file + ": cannot read"), err.toString());
+    }
+
+    private void assertUserError(int code, String message) {
+        assertEquals(Msa.USER_ERROR, code);
+        assertEquals("error: " + message + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(MetricsCommandTest.class.getResource(name).toURI());
+    }
+}

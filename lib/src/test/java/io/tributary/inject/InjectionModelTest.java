@@ -1,0 +1,115 @@
+package io.tributary.inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import io.tributary.bert.BertConfig;
+import io.tributary.bert.WordPieceTokenizer;
+import io.tributary.data.MultimodalDataset;
+import io.tributary.data.MultimodalSplit;
+import io.tributary.data.SyntheticData;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Output shapes of every model kind and choice, on one synthetic batch of a tiny BERT. */
+class InjectionModelTest {
+
+    private static final List<String> VOCAB = WordPieceTokenizer.bundledVocabulary();
+    private static final BertConfig BERT = BertConfig.tiny().withVocabSize(VOCAB.size());
+
+    @Test
+    void injectionModelReturnsPredictionVectorsGatesAndAttention() throws Exception {
+        NDList out = forward(config("injection", "last", "similarity", "parallel"), aligned(false));
+        assertEquals(6, out.size());
+        long b = out.get(0).getShape().get(0);
+        assertEquals(new Shape(b, 1), out.get(0).getShape());
+        assertEquals(new Shape(b, 32), out.get(1).getShape());
+        assertEquals(new Shape(b, 32), out.get(2).getShape());
+        assertEquals(new Shape(b, 32), out.get(3).getShape());
+        long t = out.get(4).getShape().get(2);
+        assertEquals(new Shape(b, 2, t), out.get(4).getShape());
+        assertEquals(new Shape(b, 2, t, 2), out.get(5).getShape());
+        float[] rowSums = out.get(5).sum(new int[] {3}).toFloatArray();
+        for (float sum : rowSums) {
+            assertEquals(1f, sum, 1e-5f);
+        }
+    }
+
+    @Test
+    void everyChoiceRuns() throws Exception {
+        MultimodalSplit split = aligned(false);
+        for (String gate : List.of("similarity", "learned", "none")) {
+            for (String injection : List.of("parallel", "sequential")) {
+                NDList out = forward(config("injection", "last", gate, injection), split);
+                assertEquals(6, out.size(), gate + " " + injection);
+            }
+        }
+        NDList sequence = forward(config("injection", "sequence", "similarity", "parallel"), split);
+        long keys = sequence.get(5).getShape().get(3);
+        assertTrue(keys > 2, "sequence mode attends over frames, found " + keys + " keys");
+    }
+
+    @Test
+    void baselinesReturnPredictionAndLanguageVectorOnly() throws Exception {
+        assertEquals(
+                2,
+                forward(config("text", "last", "similarity", "parallel"), aligned(false)).size());
+        assertEquals(
+                2, forward(config("mag", "last", "similarity", "parallel"), aligned(true)).size());
+    }
+
+    private static InjectionConfig config(
+            String model, String compress, String gate, String injection) {
+        InjectionConfig d = InjectionConfig.defaults();
+        return new InjectionConfig(
+                model,
+                16,
+                compress,
+                16,
+                0,
+                gate,
+                injection,
+                List.of(),
+                d.dropout(),
+                d.betaShift(),
+                d.magDropout(),
+                d.taskLoss(),
+                d.alignmentLoss(),
+                d.lambdaMatch(),
+                d.lambdaMargin(),
+                d.gamma(),
+                d.lambdaContrastive());
+    }
+
+    /** Synthetic data; word-aligned (one frame per token position) when {@code aligned}. */
+    private static MultimodalSplit aligned(boolean aligned) {
+        int steps = aligned ? 11 : 7;
+        return new SyntheticData(16, 11, steps, 4, steps, 3, 1.5f, 1.2f, 0f, 0.3f, 0.1f, 5)
+                .generate(VOCAB)
+                .get("train");
+    }
+
+    private static NDList forward(InjectionConfig config, MultimodalSplit split) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InjectionModel.Inputs inputs =
+                    new InjectionModel.Inputs(0, split.audio().dim(), split.vision().dim(), 0);
+            InjectionModel model = new InjectionModel(config, BERT, inputs);
+            model.initialize(manager, 11, split.audio().steps(), split.vision().steps());
+            MultimodalDataset dataset =
+                    MultimodalDataset.builder().setSplit(split).setSampling(8, false).build();
+            Batch batch = dataset.getData(manager).iterator().next();
+            NDList out = model.forward(new ParameterStore(manager, false), batch.getData(), false);
+            NDList copy = new NDList();
+            for (var array : out) {
+                copy.add(array.duplicate());
+            }
+            copy.detach();
+            return copy;
+        }
+    }
+}
