@@ -4,7 +4,7 @@ Into lib/src/test/resources/pickle/corpora/:
 - mag_mosi.pkl: MAG-BERT's mosi.pkl layout, {train, dev, test} -> list of
   ((words, visual (L, 47), acoustic (L, 74)), label (1, 1), segment);
 - mult_mosi.pkl: MulT's *_data.pkl layout, {train, valid, test} -> {text (N, T, 300) GloVe,
-  audio (N, T, 74) with -inf, vision (N, T, 35), labels (N, 1, 1), id (N,)};
+  audio (N, T, 74) with -inf, vision (N, T, 35), labels (N, 1, 1), id (N, 3) bytes};
 - mult_iemocap.pkl: the same with IEMOCAP's labels (N, 4, 2), one-hot per emotion;
 - sims_unaligned_39.pkl: MMSA's CH-SIMS layout with regression_labels_T/A/V and lengths (without
   the (N, 39, 768) `text` features, which the readers never need and which would weigh 1 MB);
@@ -62,7 +62,8 @@ def mult(name, labels_of):
         labels = labels_of(n)
         split_data = {"vision": vision, "audio": audio, "text": text, "labels": labels}
         if name == "mult_mosi":
-            split_data["id"] = np.array(["clip%d" % i for i in range(n)], dtype=object)
+            # MulT's MOSI ids: (N, 3) bytes [video, start, end]
+            split_data["id"] = np.array([[b"clip%d" % i, b"%d" % i, b"%d" % (i + 1)] for i in range(n)])
         data[split] = split_data
         expected[split] = {
             "count": n,

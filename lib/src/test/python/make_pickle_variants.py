@@ -32,6 +32,7 @@ def content():
         "fortran_i64": np.asfortranarray(np.arange(24, dtype=np.int64).reshape(2, 3, 4)),
         "strings": np.array(["plain", "accentué", "漢字", ""], dtype=object),
         "unicode": np.array(["ab", "ünï"]),
+        "bytes_s": np.array([[b"vid", b"0.5"], [b"x", b""]]),
         "empty_f32": np.zeros((0, 5), dtype=np.float32),
         "empty_obj": np.array([], dtype=object),
         "scalars": [np.int64(7), np.float32(0.5), np.bool_(True)],
@@ -40,17 +41,22 @@ def content():
     }
 
 
+def plain(v):
+    if isinstance(v, bytes):
+        return v.decode("utf-8")
+    if isinstance(v, float) and not np.isfinite(v):
+        return None
+    return v
+
+
 def expected(data):
     out = {}
     for key, value in data.items():
         if isinstance(value, np.ndarray):
             out[key] = {
                 "shape": list(value.shape),
-                "dtype": str(value.dtype) if value.dtype.kind != "U" else "<U" + str(value.dtype.itemsize // 4),
-                "values": [
-                    None if isinstance(v, float) and not np.isfinite(v) else v
-                    for v in value.ravel(order="C").tolist()
-                ],
+                "dtype": str(value.dtype),
+                "values": [plain(v) for v in value.ravel(order="C").tolist()],
             }
     return out
 

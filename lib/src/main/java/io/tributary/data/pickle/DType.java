@@ -4,17 +4,18 @@ import java.nio.ByteOrder;
 
 /**
  * A numpy dtype as pickled: {@code numpy.dtype(code, False, True)} then BUILD with the byte order.
- * Numbers (bool, signed and unsigned integers, float32/64), Python objects and fixed-width unicode.
+ * Numbers (bool, signed and unsigned integers, float32/64), Python objects and fixed-width text
+ * (unicode {@code U}, bytes {@code S}).
  *
- * @param kind numpy's kind character: {@code b i u f O U}
+ * @param kind numpy's kind character: {@code b i u f O U S}
  * @param itemSize bytes per element
  * @param order byte order of the elements
  */
 public record DType(char kind, int itemSize, ByteOrder order) {
 
     /**
-     * Parses numpy's type code ({@code f4}, {@code i8}, {@code b1}, {@code O8}, {@code U10}); null
-     * when it is none of the kinds above.
+     * Parses numpy's type code ({@code f4}, {@code i8}, {@code b1}, {@code O8}, {@code U10}, {@code
+     * S8}); null when it is none of the kinds above.
      */
     static DType parse(String code) {
         if (code.length() < 2) {
@@ -33,7 +34,7 @@ public record DType(char kind, int itemSize, ByteOrder order) {
                     case 'i', 'u' -> count == 1 || count == 2 || count == 4 || count == 8;
                     case 'f' -> count == 4 || count == 8;
                     case 'O' -> count == 4 || count == 8;
-                    case 'U' -> count > 0 && count <= (1 << 20);
+                    case 'U', 'S' -> count > 0 && count <= (1 << 20);
                     default -> false;
                 };
         if (!valid) {
@@ -54,6 +55,11 @@ public record DType(char kind, int itemSize, ByteOrder order) {
         return kind == 'U';
     }
 
+    /** Fixed-width text: unicode ({@code U}) or bytes ({@code S}). */
+    public boolean isText() {
+        return kind == 'U' || kind == 'S';
+    }
+
     public boolean isNumeric() {
         return kind == 'b' || kind == 'i' || kind == 'u' || kind == 'f';
     }
@@ -72,6 +78,7 @@ public record DType(char kind, int itemSize, ByteOrder order) {
             case 'u' -> "uint" + 8 * itemSize;
             case 'f' -> "float" + 8 * itemSize;
             case 'O' -> "object";
+            case 'S' -> "|S" + itemSize;
             default -> (order == ByteOrder.BIG_ENDIAN ? ">" : "<") + "U" + itemSize / 4;
         };
     }

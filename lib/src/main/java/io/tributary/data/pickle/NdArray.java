@@ -5,6 +5,7 @@ import io.tributary.data.NonFinite;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,8 +20,8 @@ public final class NdArray {
     /** Largest number of elements materialised in one Java array. */
     private static final long MAX_JAVA_ARRAY = Integer.MAX_VALUE - 8;
 
-    /** Largest unicode array read whole. */
-    private static final long MAX_UNICODE_BYTES = 1L << 28;
+    /** Largest text array read whole. */
+    private static final long MAX_TEXT_BYTES = 1L << 28;
 
     private final String origin;
     private final DType dtype;
@@ -182,49 +183,71 @@ public final class NdArray {
         return rows;
     }
 
-    /** The elements of a str array (object dtype holding str, or unicode), in C order. */
+    /**
+     * The elements as text, in C order: an object array of str (bytes are decoded as UTF-8), a
+     * unicode array ({@code <U}) or a bytes array ({@code |S}, UTF-8, trailing NULs dropped).
+     */
     public String[] toStrings() {
         String[] out = new String[checkedInt(size, "elements")];
+        CIndex index = new CIndex();
         if (dtype.isObject()) {
-            CIndex index = new CIndex();
             for (Object element : objects) {
-                if (!(element instanceof String text)) {
-                    throw new InputException(
-                            origin
-                                    + ": expected an array of str, found an element of type "
-                                    + PythonValues.typeName(element));
-                }
-                out[(int) index.next()] = text;
+                out[(int) index.next()] = text(element);
             }
             return out;
         }
-        if (!dtype.isUnicode()) {
+        if (!dtype.isText()) {
             throw new InputException(
                     origin + ": expected an array of str, found dtype " + dtype.name());
         }
-        if (data.size() > MAX_UNICODE_BYTES) {
+        if (data.size() > MAX_TEXT_BYTES) {
             throw new InputException(
-                    origin + ": unicode array of " + data.size() + " bytes is too large");
+                    origin + ": text array of " + data.size() + " bytes is too large");
         }
         ByteBuffer all = ByteBuffer.allocate((int) data.size()).order(dtype.order());
         data.stream(all::put);
         all.flip();
-        CIndex index = new CIndex();
-        int chars = dtype.itemSize() / 4;
         for (long i = 0; i < size; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int c = 0; c < chars; c++) {
-                int codePoint = all.getInt();
-                if (codePoint != 0) {
-                    if (!Character.isValidCodePoint(codePoint)) {
-                        throw new InputException(origin + ": invalid code point " + codePoint);
-                    }
-                    text.appendCodePoint(codePoint);
-                }
-            }
-            out[(int) index.next()] = text.toString();
+            out[(int) index.next()] = dtype.isUnicode() ? utf32(all) : utf8(all);
         }
         return out;
+    }
+
+    private String text(Object element) {
+        if (element instanceof String text) {
+            return text;
+        }
+        if (element instanceof PyBytes bytes) {
+            return new String(bytes.toArray(), StandardCharsets.UTF_8);
+        }
+        throw new InputException(
+                origin
+                        + ": expected an array of str, found an element of type "
+                        + PythonValues.typeName(element));
+    }
+
+    private String utf32(ByteBuffer all) {
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < dtype.itemSize() / 4; c++) {
+            int codePoint = all.getInt();
+            if (codePoint != 0) {
+                if (!Character.isValidCodePoint(codePoint)) {
+                    throw new InputException(origin + ": invalid code point " + codePoint);
+                }
+                text.appendCodePoint(codePoint);
+            }
+        }
+        return text.toString();
+    }
+
+    private String utf8(ByteBuffer all) {
+        byte[] bytes = new byte[dtype.itemSize()];
+        all.get(bytes);
+        int length = bytes.length;
+        while (length > 0 && bytes[length - 1] == 0) {
+            length--;
+        }
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
     /** The objects of an object array, in the file's order (C or Fortran). */
@@ -242,18 +265,28 @@ public final class NdArray {
             return NonFinite.NONE;
         }
         long[] counts = new long[3];
-        visit(
-                (index, chunk) -> {
-                    double value = readDouble(chunk);
-                    if (Double.isNaN(value)) {
-                        counts[2]++;
-                    } else if (value == Double.NEGATIVE_INFINITY) {
-                        counts[0]++;
-                    } else if (value == Double.POSITIVE_INFINITY) {
-                        counts[1]++;
-                    }
-                });
+        if (dtype.itemSize() == 4) {
+            data.stream(
+                    chunk -> {
+                        FloatBuffer floats = chunk.order(dtype.order()).asFloatBuffer();
+                        while (floats.hasRemaining()) {
+                            count(floats.get(), counts);
+                        }
+                    });
+        } else {
+            visit((index, chunk) -> count(readDouble(chunk), counts));
+        }
         return new NonFinite(counts[0], counts[1], counts[2]);
+    }
+
+    private static void count(double value, long[] counts) {
+        if (Double.isNaN(value)) {
+            counts[2]++;
+        } else if (value == Double.NEGATIVE_INFINITY) {
+            counts[0]++;
+        } else if (value == Double.POSITIVE_INFINITY) {
+            counts[1]++;
+        }
     }
 
     @Override

@@ -359,7 +359,7 @@ public final class Unpickler {
         if (!"C".equals(order) && !"F".equals(order)) {
             throw error("_frombuffer order must be 'C' or 'F', found " + order);
         }
-        if (!dtype.isNumeric() && !dtype.isUnicode()) {
+        if (!dtype.isNumeric() && !dtype.isText()) {
             throw error("_frombuffer of dtype " + dtype.name() + " is not supported");
         }
         return NdArray.ofData(origin(), dtype, shape, "F".equals(order), buffer.data());
@@ -376,7 +376,7 @@ public final class Unpickler {
         }
         PyBytes data = expect(args.get(1), PyBytes.class, "numpy scalar data");
         NdArray array = NdArray.ofData(origin(), dtype, new long[0], false, data.data());
-        if (dtype.isUnicode()) {
+        if (dtype.isText()) {
             return array.toStrings()[0];
         }
         if (dtype.kind() == 'f') {

@@ -98,7 +98,7 @@ class CorpusPickleReadersTest {
         assertFalse(train.hasTokenIds());
         assertNull(train.tokens());
         assertEquals(300, train.textEmbeddings().dim());
-        assertEquals("clip0", train.ids()[0]);
+        assertEquals("clip0_0_1", train.ids()[0]);
         assertEquals(
                 (float) want.get("text000").getAsDouble(),
                 train.textEmbeddings().values()[0][0],

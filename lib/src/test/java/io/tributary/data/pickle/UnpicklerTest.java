@@ -52,7 +52,7 @@ class UnpicklerTest {
             assertEquals(want.get("dtype").getAsString(), array.dtype().name(), key);
             assertArrayEquals(longs(want.getAsJsonArray("shape")), array.shape(), key);
             JsonArray values = want.getAsJsonArray("values");
-            if (array.dtype().isObject() || array.dtype().isUnicode()) {
+            if (array.dtype().isObject() || array.dtype().isText()) {
                 String[] strings = array.toStrings();
                 assertEquals(values.size(), strings.length, key);
                 for (int i = 0; i < strings.length; i++) {
