@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
             EncodeCommand.class,
             BertCommand.class,
             DataCommand.class,
-            MetricsCommand.class
+            MetricsCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class
         })
 public final class Msa implements Runnable {
 

@@ -1,28 +1,77 @@
 package io.tributary.data.pickle;
 
 import io.tributary.core.InputException;
+import io.tributary.data.MultimodalSplit;
+import io.tributary.data.TextTokenizer;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Recognises which corpus pickle a file is and summarises it ({@code ./msa data inspect}). */
+/**
+ * Recognises which corpus pickle a file is, summarises it ({@code ./msa data inspect}) and reads
+ * its splits for training.
+ */
 public final class PickleInspector {
+
+    /** The corpus pickle layouts the readers know. */
+    private enum Layout {
+        MMSA,
+        MULT,
+        MAG_BERT
+    }
 
     private PickleInspector() {}
 
     /** Parses {@code file}, recognises its layout and summarises every split. */
     public static PickleSummary summarize(Path file) {
         Object top = Unpickler.load(file);
+        return switch (layout(file, top)) {
+            case MMSA -> MmsaPickleReader.from(file, top).summary();
+            case MULT -> MultPickleReader.from(file, top).summary();
+            case MAG_BERT -> MagBertPickleReader.from(file, top).summary();
+        };
+    }
+
+    /**
+     * Every split of {@code file} as train, valid and test (MAG-BERT's {@code dev} is valid). Text
+     * comes as the file has it: MMSA's {@code text_bert} ids, MulT's word vectors, or MAG-BERT's
+     * words tokenised by {@code tokenizer} to {@code length}.
+     */
+    public static Map<String, MultimodalSplit> readSplits(
+            Path file, TextTokenizer tokenizer, int length) {
+        Object top = Unpickler.load(file);
+        Map<String, MultimodalSplit> splits = new LinkedHashMap<>();
+        switch (layout(file, top)) {
+            case MMSA -> {
+                MmsaPickleReader reader = MmsaPickleReader.from(file, top);
+                MmsaPickleReader.SPLITS.forEach(s -> splits.put(s, reader.read(s)));
+            }
+            case MULT -> {
+                MultPickleReader reader = MultPickleReader.from(file, top);
+                MultPickleReader.SPLITS.forEach(s -> splits.put(s, reader.read(s)));
+            }
+            case MAG_BERT -> {
+                MagBertPickleReader reader = MagBertPickleReader.from(file, top);
+                splits.put("train", reader.read("train", tokenizer, length));
+                splits.put("valid", reader.read("dev", tokenizer, length));
+                splits.put("test", reader.read("test", tokenizer, length));
+            }
+        }
+        return splits;
+    }
+
+    private static Layout layout(Path file, Object top) {
         if (top instanceof Map<?, ?> dict && dict.get("train") instanceof Map<?, ?> train) {
             if (train.containsKey("text_bert")) {
-                return MmsaPickleReader.from(file, top).summary();
+                return Layout.MMSA;
             }
             if (train.containsKey("labels")) {
-                return MultPickleReader.from(file, top).summary();
+                return Layout.MULT;
             }
         }
         if (top instanceof Map<?, ?> dict && dict.get("train") instanceof List<?>) {
-            return MagBertPickleReader.from(file, top).summary();
+            return Layout.MAG_BERT;
         }
         throw new InputException(
                 file

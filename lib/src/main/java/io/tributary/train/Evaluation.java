@@ -1,0 +1,122 @@
+package io.tributary.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import ai.djl.translate.TranslateException;
+import io.tributary.data.MultimodalDataset;
+import io.tributary.data.MultimodalSplit;
+import io.tributary.inject.InjectionModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model run over one split in eval mode, batch by batch (each batch's arrays closed after it):
+ * the outputs, L_task, the task's metrics and, for the injection model, the mean gate per injected
+ * layer and the mean attention per nonverbal modality, over valid tokens.
+ *
+ * @param outputs per sample, its score (or its E x 2 logits), sample-major
+ * @param taskLoss L_task over the split (each batch's mean weighted by its size)
+ * @param metrics the task's metrics, named as {@code ./msa metrics} names them
+ * @param gates mean gate per injected layer, by layer index (empty for the baselines)
+ * @param attention mean attention weight per modality ({@code acoustic}, {@code visual})
+ */
+public record Evaluation(
+        float[] outputs,
+        double taskLoss,
+        Map<String, Double> metrics,
+        Map<String, Double> gates,
+        Map<String, Double> attention) {
+
+    /** The mean gate over valid tokens, samples and injected layers (NaN without a branch). */
+    public double meanGate() {
+        return gates.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
+    }
+
+    static Evaluation run(
+            InjectionModel model,
+            Objective objective,
+            MultimodalSplit split,
+            Task task,
+            int batchSize,
+            NDManager manager) {
+        MultimodalDataset dataset =
+                MultimodalDataset.builder().setSplit(split).setSampling(batchSize, false).build();
+        List<Integer> layers = model.injectedLayers();
+        double[] gateSums = new double[layers.size()];
+        double[] attentionSums = new double[2];
+        double tokens = 0;
+        double lossSum = 0;
+        List<float[]> outputs = new ArrayList<>();
+        try {
+            for (Batch batch : dataset.getData(manager, new SeededBatchSampler(batchSize, null))) {
+                try (batch) {
+                    NDList data = batch.getData();
+                    NDList predictions =
+                            model.forward(
+                                    new ParameterStore(batch.getManager(), false), data, false);
+                    long size = data.get(1).getShape().get(0);
+                    lossSum += objective.task(batch.getLabels(), predictions).getFloat() * size;
+                    outputs.add(predictions.get(0).toFloatArray());
+                    if (!layers.isEmpty()) {
+                        NDArray valid = data.get(1).toType(DataType.FLOAT32, false); // (B, T)
+                        tokens += valid.sum().getFloat();
+                        NDArray gates = predictions.get(4).mul(valid.expandDims(1)); // (B, K, T)
+                        float[] perLayer = gates.sum(new int[] {0, 2}).toFloatArray();
+                        for (int k = 0; k < perLayer.length; k++) {
+                            gateSums[k] += perLayer[k];
+                        }
+                        NDArray attention = predictions.get(5); // (B, K, T, J)
+                        long splitAt =
+                                model.config().compress().equals("last")
+                                        ? 1
+                                        : data.get(3).getShape().get(1);
+                        NDArray acoustic = attention.get(":, :, :, :" + splitAt).sum(new int[] {3});
+                        NDArray weight = valid.expandDims(1);
+                        double a = acoustic.mul(weight).sum().getFloat();
+                        double all = attention.sum(new int[] {3}).mul(weight).sum().getFloat();
+                        attentionSums[0] += a;
+                        attentionSums[1] += all - a;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TranslateException e) {
+            throw new IllegalStateException(e);
+        }
+        float[] flat = concat(outputs);
+        Map<String, Double> gates = new LinkedHashMap<>();
+        Map<String, Double> attention = new LinkedHashMap<>();
+        if (!layers.isEmpty()) {
+            for (int k = 0; k < layers.size(); k++) {
+                gates.put("layer_" + layers.get(k), gateSums[k] / tokens);
+            }
+            attention.put("acoustic", attentionSums[0] / (tokens * layers.size()));
+            attention.put("visual", attentionSums[1] / (tokens * layers.size()));
+        }
+        return new Evaluation(
+                flat, lossSum / split.size(), task.metrics(flat, split.labels()), gates, attention);
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        int total = parts.stream().mapToInt(p -> p.length).sum();
+        float[] out = new float[total];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,315 @@
+package io.tributary.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import ai.djl.translate.TranslateException;
+import io.tributary.bert.BertCheckpoint;
+import io.tributary.bert.BertConfig;
+import io.tributary.core.Devices;
+import io.tributary.core.InputException;
+import io.tributary.core.ProcessMemory;
+import io.tributary.data.MultimodalDataset;
+import io.tributary.data.MultimodalSplit;
+import io.tributary.inject.InjectionConfig;
+import io.tributary.inject.InjectionModel;
+import io.tributary.inject.ScoreMemory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Trains a model of the injection family by DESIGN.md section 4, top to bottom:
+ *
+ * <ol>
+ *   <li>seed everything, fix the intra-op threads, build the model and load BERT's weights;
+ *   <li>each epoch: AdamW steps over shuffled batches (L_task plus the alignment terms), then
+ *       L_task and the metrics on the validation split; one JSONL record per epoch;
+ *   <li>keep the checkpoint of the lowest validation L_task, stop after {@code patience} epochs
+ *       without a better one;
+ *   <li>reload the kept checkpoint from disk, evaluate the test split once, write {@code
+ *       result.json}.
+ * </ol>
+ *
+ * Each batch lives in its own sub-manager, closed after its step, so memory and step time stay flat
+ * over epochs; the epoch records carry both.
+ */
+public final class ModelTrainer {
+
+    private ModelTrainer() {}
+
+    public static RunResult train(TrainingRun run) {
+        long started = System.nanoTime();
+        TrainConfig config = run.train();
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        JniUtils.setNumThreads(config.threads());
+        MultimodalSplit train = run.split("train");
+        BertConfig bert = BertCheckpoint.config(run.bert());
+        InjectionModel.Inputs inputs = inputsOf(train, run.model());
+        checkScoreMemory(run, train, bert);
+        Path modelDir = run.out().resolve("model");
+        Objective objective = Objective.of(run.model(), inputs.emotions() > 0);
+        EpochLog log = EpochLog.create(run.out().resolve("epochs.jsonl"));
+        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
+            InjectionModel model = build(run, bert, inputs, train, manager);
+            int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+            LinearWarmupSchedule schedule =
+                    LinearWarmupSchedule.builder()
+                            .setTotalSteps(stepsPerEpoch * config.maxEpochs())
+                            .optWarmupFraction(config.warmup())
+                            .build();
+            EarlyStopping stopping = new EarlyStopping(config.patience());
+            int epochs = 0;
+            int bestEpoch = 0;
+            try (AdamW optimizer = optimizer(model, config)) {
+                for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                    epochs = epoch;
+                    long epochStart = System.nanoTime();
+                    Map<String, Double> losses =
+                            trainEpoch(
+                                    model,
+                                    objective,
+                                    optimizer,
+                                    schedule,
+                                    train,
+                                    run,
+                                    epoch,
+                                    stepsPerEpoch,
+                                    manager);
+                    double seconds = (System.nanoTime() - epochStart) / 1e9;
+                    Evaluation valid =
+                            Evaluation.run(
+                                    model,
+                                    objective,
+                                    run.split("valid"),
+                                    run.task(),
+                                    config.batchSize(),
+                                    manager);
+                    EarlyStopping.Decision decision = stopping.update(valid.taskLoss());
+                    boolean best = decision.best();
+                    if (best) {
+                        bestEpoch = epoch;
+                        SavedModel.save(model, bert, inputs, config, modelDir);
+                    }
+                    log.append(epochRecord(epoch, losses, valid, best, seconds, stepsPerEpoch));
+                    if (decision.stop()) {
+                        break;
+                    }
+                }
+            }
+            InjectionModel kept = SavedModel.load(modelDir, manager);
+            Evaluation valid =
+                    Evaluation.run(
+                            kept,
+                            objective,
+                            run.split("valid"),
+                            run.task(),
+                            config.batchSize(),
+                            manager);
+            Evaluation test =
+                    Evaluation.run(
+                            kept,
+                            objective,
+                            run.split("test"),
+                            run.task(),
+                            config.batchSize(),
+                            manager);
+            Map<String, Double> validMetrics = new LinkedHashMap<>(valid.metrics());
+            validMetrics.put("task_loss", valid.taskLoss());
+            RunResult result =
+                    new RunResult(
+                            RunResult.Config.of(run, bert),
+                            run.data(),
+                            config.seed(),
+                            io.tributary.core.CodeVersion.get(),
+                            Devices.preferred().toString(),
+                            (System.nanoTime() - started) / 1e9,
+                            epochs,
+                            bestEpoch,
+                            validMetrics,
+                            test.metrics(),
+                            test.gates(),
+                            test.meanGate(),
+                            test.attention());
+            result.write(run.out());
+            return result;
+        }
+    }
+
+    private static Map<String, Double> trainEpoch(
+            InjectionModel model,
+            Objective objective,
+            AdamW optimizer,
+            LinearWarmupSchedule schedule,
+            MultimodalSplit train,
+            TrainingRun run,
+            int epoch,
+            int stepsPerEpoch,
+            NDManager manager) {
+        TrainConfig config = run.train();
+        MultimodalDataset dataset =
+                MultimodalDataset.builder()
+                        .setSplit(train)
+                        .setSampling(config.batchSize(), true)
+                        .build();
+        SeededBatchSampler order =
+                new SeededBatchSampler(config.batchSize(), config.seed() * 1_000 + epoch);
+        ProgressBar progress = ProgressBar.start(epoch, config.maxEpochs(), stepsPerEpoch);
+        Map<String, Double> sums = new LinkedHashMap<>();
+        int steps = 0;
+        long stepNanos = 0;
+        try {
+            for (Batch batch : dataset.getData(manager, order)) {
+                long stepStart = System.nanoTime();
+                try (batch) {
+                    try (GradientCollector collector =
+                            Engine.getInstance().newGradientCollector()) {
+                        NDList predictions =
+                                model.forward(
+                                        new ParameterStore(batch.getManager(), false),
+                                        batch.getData(),
+                                        true);
+                        Objective.Terms terms = objective.evaluate(batch.getLabels(), predictions);
+                        collector.backward(terms.total());
+                        sums.merge("loss", (double) terms.total().getFloat(), Double::sum);
+                        terms.terms()
+                                .forEach(
+                                        (name, value) ->
+                                                sums.merge(
+                                                        name,
+                                                        (double) value.getFloat(),
+                                                        Double::sum));
+                    }
+                    optimizer.step(schedule.multiplier(optimizer.getStepCount()));
+                }
+                steps++;
+                stepNanos += System.nanoTime() - stepStart;
+                progress.update(steps, sums.get("loss") / steps);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TranslateException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        int count = steps;
+        sums.forEach((name, sum) -> means.put(name, sum / count));
+        means.put("step_ms", stepNanos / 1e6 / count);
+        return means;
+    }
+
+    private static Map<String, Object> epochRecord(
+            int epoch,
+            Map<String, Double> losses,
+            Evaluation valid,
+            boolean best,
+            double seconds,
+            int steps) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("epoch", epoch);
+        record.put("train", losses);
+        record.put("valid_task_loss", valid.taskLoss());
+        record.put("valid", valid.metrics());
+        if (!valid.gates().isEmpty()) {
+            record.put("valid_mean_gate", valid.meanGate());
+            record.put("valid_attention", valid.attention());
+        }
+        record.put("best", best);
+        record.put("seconds", seconds);
+        record.put("steps", steps);
+        record.put("rss_mb", ProcessMemory.residentMegabytes());
+        return record;
+    }
+
+    private static InjectionModel build(
+            TrainingRun run,
+            BertConfig bert,
+            InjectionModel.Inputs inputs,
+            MultimodalSplit train,
+            NDManager manager) {
+        InjectionModel model = new InjectionModel(run.model(), bert, inputs);
+        model.initialize(manager, textLength(train), train.audio().steps(), train.vision().steps());
+        BertCheckpoint.copyInto(model, run.bert(), "bert.");
+        return model;
+    }
+
+    private static AdamW optimizer(InjectionModel model, TrainConfig config) {
+        ParameterGroups groups =
+                ParameterGroups.builder()
+                        .setBlock(model)
+                        .optPlmLearningRate(config.lrPlm())
+                        .optNewLearningRate(config.lrNew())
+                        .optGateLearningRate(config.gateLr())
+                        .build();
+        return AdamW.builder()
+                .setParameterGroups(groups)
+                .optWeightDecay(config.weightDecay())
+                .optMaxGradNorm(config.clipNorm())
+                .build();
+    }
+
+    /** What the data gives the model; MAG-BERT refuses data that is not word-aligned. */
+    static InjectionModel.Inputs inputsOf(MultimodalSplit split, InjectionConfig model) {
+        boolean vectors = !split.hasTokenIds();
+        if (model.model().equals("mag")
+                && (vectors
+                        || split.audio().steps() != textLength(split)
+                        || split.vision().steps() != textLength(split))) {
+            throw new InputException(
+                    String.format(
+                            "model mag: MAG-BERT needs word-aligned data (one acoustic and visual frame per"
+                                    + " token), found %d text positions, %d audio and %d visual frames",
+                            textLength(split), split.audio().steps(), split.vision().steps()));
+        }
+        int emotions =
+                split.labelKind() == MultimodalSplit.LabelKind.EMOTION_CLASSES
+                        ? split.labelWidth()
+                        : 0;
+        return new InjectionModel.Inputs(
+                vectors ? split.textEmbeddings().dim() : 0,
+                split.audio().dim(),
+                split.vision().dim(),
+                emotions);
+    }
+
+    private static int textLength(MultimodalSplit split) {
+        return split.hasTokenIds() ? split.tokens().length() : split.textEmbeddings().steps();
+    }
+
+    /**
+     * DESIGN.md section 1: a run whose attention scores would not fit is refused before it starts.
+     */
+    private static void checkScoreMemory(TrainingRun run, MultimodalSplit train, BertConfig bert) {
+        InjectionConfig model = run.model();
+        if (!model.model().equals("injection")) {
+            return;
+        }
+        long keys =
+                model.compress().equals("last")
+                        ? ScoreMemory.LAST_KEYS
+                        : train.audio().steps() + train.vision().steps();
+        int layers = model.injectedLayers(bert.numHiddenLayers()).size();
+        new ScoreMemory(
+                        layers,
+                        run.train().batchSize(),
+                        textLength(train),
+                        keys,
+                        model.attentionDim())
+                .check(availableBytes());
+    }
+
+    private static long availableBytes() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean memory) {
+            return memory.getTotalMemorySize() / 2;
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+}

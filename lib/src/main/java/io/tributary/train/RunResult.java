@@ -1,0 +1,70 @@
+package io.tributary.train;
+
+import io.tributary.bert.BertConfig;
+import io.tributary.core.AtomicFiles;
+import io.tributary.core.Json;
+import io.tributary.inject.InjectionConfig;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The final record of a run, {@code OUT/result.json}: its provenance and its scores. Tables,
+ * notebooks and plots read only these records.
+ *
+ * @param config the resolved configs: model, train, and BERT's shape
+ * @param data the data's path and SHA-256
+ * @param seed the run's seed
+ * @param codeVersion the code that ran
+ * @param device where it ran
+ * @param wallSeconds from start to the written record
+ * @param epochs epochs trained
+ * @param bestEpoch the epoch whose checkpoint was kept (lowest validation L_task)
+ * @param valid the best checkpoint's metrics on the validation split, and its {@code task_loss}
+ * @param test its metrics on the test split, evaluated once
+ * @param gates the injection model's mean gate per injected layer on the test split
+ * @param meanGate their mean (NaN for the baselines)
+ * @param attention the mean attention weight per nonverbal modality on the test split
+ */
+public record RunResult(
+        Config config,
+        TrainingRun.DataSource data,
+        long seed,
+        String codeVersion,
+        String device,
+        double wallSeconds,
+        int epochs,
+        int bestEpoch,
+        Map<String, Double> valid,
+        Map<String, Double> test,
+        Map<String, Double> gates,
+        double meanGate,
+        Map<String, Double> attention) {
+
+    /** The resolved configs of a run. */
+    public record Config(
+            InjectionConfig model,
+            TrainConfig train,
+            com.google.gson.JsonObject bert,
+            String bertPath,
+            String task) {
+        static Config of(TrainingRun run, BertConfig bert) {
+            return new Config(
+                    run.model(),
+                    run.train(),
+                    bert.toJson(),
+                    String.valueOf(run.bert()),
+                    run.task().name());
+        }
+    }
+
+    public static final String FILE = "result.json";
+
+    void write(Path out) {
+        AtomicFiles.writeString(out.resolve(FILE), Json.pretty().toJson(this) + "\n");
+    }
+
+    /** Reads {@code OUT/result.json}. */
+    public static RunResult read(Path out) {
+        return Json.read(out.resolve(FILE), RunResult.class);
+    }
+}

@@ -1,0 +1,135 @@
+package io.tributary.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.tributary.bert.BertConfig;
+import io.tributary.core.AtomicFiles;
+import io.tributary.core.CodeVersion;
+import io.tributary.core.InputException;
+import io.tributary.core.Json;
+import io.tributary.inject.InjectionConfig;
+import io.tributary.inject.InjectionModel;
+import io.tributary.tensors.BlockParameters;
+import io.tributary.tensors.SafetensorsFile;
+import io.tributary.tensors.SafetensorsWriter;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A trained model as a folder a user can carry: {@code model.safetensors} (every parameter, named
+ * as {@link BlockParameters} names it) and {@code config.json} (the family, the resolved model,
+ * BERT, input and training configs, and the code version). Written atomically; loading refuses a
+ * folder of another family or with missing, extra or mis-shaped weights, naming what differs.
+ */
+public final class SavedModel {
+
+    public static final String FAMILY = "injection";
+    static final String CONFIG = "config.json";
+    static final String WEIGHTS = "model.safetensors";
+
+    /** What {@code config.json} holds. */
+    public record Manifest(
+            String family,
+            InjectionConfig model,
+            JsonObject bert,
+            InjectionModel.Inputs inputs,
+            TrainConfig train,
+            String codeVersion) {}
+
+    private SavedModel() {}
+
+    public static void save(
+            InjectionModel model,
+            BertConfig bert,
+            InjectionModel.Inputs inputs,
+            TrainConfig train,
+            Path dir) {
+        Manifest manifest =
+                new Manifest(
+                        FAMILY, model.config(), bert.toJson(), inputs, train, CodeVersion.get());
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        BlockParameters.named(model).forEach((name, p) -> tensors.put(name, p.getArray()));
+        AtomicFiles.writeFolder(
+                dir,
+                folder -> {
+                    Files.writeString(
+                            folder.resolve(CONFIG), Json.pretty().toJson(manifest) + "\n");
+                    SafetensorsWriter.write(
+                            folder.resolve(WEIGHTS), tensors, Map.of("format", "pt"));
+                });
+    }
+
+    /** The manifest of the saved model in {@code dir}. */
+    public static Manifest manifest(Path dir) {
+        Path file = dir.resolve(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(dir + ": expected a saved model folder with " + CONFIG);
+        }
+        JsonObject json;
+        try {
+            json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file + ": expected a JSON object: " + e.getMessage(), e);
+        }
+        String family = json.has("family") ? json.get("family").getAsString() : "(none)";
+        if (!family.equals(FAMILY)) {
+            throw new InputException(
+                    file + ": family: expected \"" + FAMILY + "\", found \"" + family + "\"");
+        }
+        try {
+            return Json.gson().fromJson(json, Manifest.class);
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rebuilds the model saved in {@code dir}, its arrays on {@code manager}. */
+    public static InjectionModel load(Path dir, NDManager manager) {
+        Manifest manifest = manifest(dir);
+        BertConfig bert = BertConfig.fromJson(manifest.bert(), dir.resolve(CONFIG));
+        InjectionModel model = new InjectionModel(manifest.model(), bert, manifest.inputs());
+        model.initialize(manager, 8, 8, 8);
+        SafetensorsFile weights = SafetensorsFile.open(dir.resolve(WEIGHTS));
+        Set<String> unused = new LinkedHashSet<>(weights.keys());
+        for (Map.Entry<String, Parameter> named : BlockParameters.named(model).entrySet()) {
+            String key = named.getKey();
+            NDArray target = named.getValue().getArray();
+            if (!unused.remove(key)) {
+                throw new InputException(
+                        weights.file()
+                                + ": missing weights '"
+                                + key
+                                + "' of shape "
+                                + target.getShape());
+            }
+            long[] shape = weights.entry(key).shape();
+            if (!Arrays.equals(shape, target.getShape().getShape())) {
+                throw new InputException(
+                        String.format(
+                                "%s: weights '%s' have shape %s, the model" + " expects %s",
+                                weights.file(),
+                                key,
+                                Arrays.toString(shape),
+                                Arrays.toString(target.getShape().getShape())));
+            }
+            target.set(FloatBuffer.wrap(weights.floats(key)));
+        }
+        if (!unused.isEmpty()) {
+            throw new InputException(
+                    weights.file()
+                            + ": weights the model does not have: "
+                            + String.join(", ", unused));
+        }
+        return model;
+    }
+}

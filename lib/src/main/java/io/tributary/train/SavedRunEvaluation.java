@@ -1,0 +1,76 @@
+package io.tributary.train;
+
+import ai.djl.ndarray.NDManager;
+import io.tributary.core.AtomicFiles;
+import io.tributary.core.Devices;
+import io.tributary.data.MultimodalSplit;
+import io.tributary.inject.InjectionModel;
+import io.tributary.metrics.IemocapMetrics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A finished run evaluated again: its saved model reloaded from {@code OUT/model}, run over a split
+ * of some data, the predictions written as CSV ({@code id,prediction,label}, what {@code ./msa
+ * metrics} reads; IEMOCAP: {@code id,emotion,prediction,label} with the argmax class) and the
+ * metrics returned.
+ */
+public final class SavedRunEvaluation {
+
+    private SavedRunEvaluation() {}
+
+    public static Map<String, Double> evaluate(Path run, String data, String splitName, Path csv) {
+        RunResult result = RunResult.read(run);
+        Path bert = Path.of(result.config().bertPath());
+        TrainConfig train = result.config().train();
+        TrainingData.Loaded loaded =
+                TrainingData.load(data, bert, result.seed(), train.textLength());
+        MultimodalSplit split = TrainingData.split(loaded.splits(), splitName);
+        Task task = Task.valueOf(result.config().task());
+        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
+            InjectionModel model = SavedModel.load(run.resolve("model"), manager);
+            Objective objective = Objective.of(model.config(), task == Task.IEMOCAP);
+            Evaluation evaluation =
+                    Evaluation.run(model, objective, split, task, train.batchSize(), manager);
+            AtomicFiles.write(
+                    csv,
+                    out ->
+                            out.write(
+                                    csvOf(split, evaluation.outputs(), task)
+                                            .getBytes(StandardCharsets.UTF_8)));
+            return evaluation.metrics();
+        }
+    }
+
+    private static String csvOf(MultimodalSplit split, float[] outputs, Task task) {
+        StringBuilder csv = new StringBuilder();
+        String[] ids = split.ids();
+        float[] labels = split.labels();
+        if (task != Task.IEMOCAP) {
+            csv.append("id,prediction,label\n");
+            for (int i = 0; i < ids.length; i++) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", ids[i], outputs[i], labels[i]));
+            }
+            return csv.toString();
+        }
+        csv.append("id,emotion,prediction,label\n");
+        int emotions = split.labelWidth();
+        for (int i = 0; i < ids.length; i++) {
+            for (int e = 0; e < emotions; e++) {
+                int at = (i * emotions + e) * 2;
+                int predicted = outputs[at + 1] > outputs[at] ? 1 : 0;
+                csv.append(
+                        String.format(
+                                Locale.ROOT,
+                                "%s,%s,%d,%d%n",
+                                ids[i],
+                                IemocapMetrics.EMOTIONS.get(e),
+                                predicted,
+                                (int) labels[i * emotions + e]));
+            }
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package io.tributary.train;
+
+import io.tributary.metrics.IemocapMetrics;
+import io.tributary.metrics.RegressionMetrics;
+import java.util.Map;
+
+/** Which corpus's conventions score a run: MOSI and MOSEI, SIMS, or IEMOCAP's emotions. */
+public enum Task {
+    MOSI,
+    MOSEI,
+    SIMS,
+    IEMOCAP;
+
+    /** Metric name to value; {@code outputs} are scores, or (N, E, 2) logits for IEMOCAP. */
+    public Map<String, Double> metrics(float[] outputs, float[] labels) {
+        return this == IEMOCAP
+                ? IemocapMetrics.compute(outputs, labels)
+                : RegressionMetrics.valueOf(name()).compute(outputs, labels);
+    }
+}

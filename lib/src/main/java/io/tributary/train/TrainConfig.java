@@ -1,0 +1,79 @@
+package io.tributary.train;
+
+/**
+ * How a model is trained (DESIGN.md section 4), written as JSON beside every result.
+ *
+ * @param batchSize samples per step (32)
+ * @param maxEpochs at most this many epochs (40)
+ * @param patience stop after this many epochs without a better validation task loss (8)
+ * @param lrPlm learning rate of the pre-trained language model's weights (2e-5)
+ * @param lrNew learning rate of every new weight (1e-3)
+ * @param gateLr learning rate of the gates' parameters (1e-2)
+ * @param weightDecay AdamW's decoupled decay, except biases, LayerNorm and gate scalars (0.01)
+ * @param warmup fraction of the steps with a linear warm-up, then linear decay to 0 (0.1)
+ * @param clipNorm global gradient-norm clip (1.0)
+ * @param threads PyTorch intra-op threads: a CPU run repeats exactly only with a fixed number (2)
+ * @param seed seeds weights, dropout, batch order and synthetic data (1111)
+ * @param textLength BERT length words are tokenised to where a corpus gives words (50; 39 for
+ *     CH-SIMS)
+ */
+public record TrainConfig(
+        int batchSize,
+        int maxEpochs,
+        int patience,
+        float lrPlm,
+        float lrNew,
+        float gateLr,
+        float weightDecay,
+        float warmup,
+        float clipNorm,
+        int threads,
+        long seed,
+        int textLength) {
+
+    /** The paper seeds of DESIGN.md section 4: a table cell is the mean and std over them. */
+    public static final long[] SEEDS = {1111, 1112, 1113, 1114, 1115};
+
+    public static TrainConfig defaults() {
+        return new TrainConfig(32, 40, 8, 2e-5f, 1e-3f, 1e-2f, 0.01f, 0.1f, 1.0f, 2, 1111, 50);
+    }
+
+    public TrainConfig {
+        positive("batch_size", batchSize);
+        positive("max_epochs", maxEpochs);
+        positive("patience", patience);
+        positive("threads", threads);
+        positive("text_length", textLength);
+        if (warmup < 0 || warmup >= 1) {
+            throw new IllegalArgumentException(
+                    "warmup: expected a fraction in [0, 1), found " + warmup);
+        }
+        if (clipNorm <= 0) {
+            throw new IllegalArgumentException(
+                    "clip_norm: expected a positive norm, found " + clipNorm);
+        }
+    }
+
+    public TrainConfig withSeed(long newSeed) {
+        return new TrainConfig(
+                batchSize,
+                maxEpochs,
+                patience,
+                lrPlm,
+                lrNew,
+                gateLr,
+                weightDecay,
+                warmup,
+                clipNorm,
+                threads,
+                newSeed,
+                textLength);
+    }
+
+    private static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(
+                    name + ": expected a positive number, found " + value);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.tributary.train;
+
+import io.tributary.bert.BertTokenizer;
+import io.tributary.core.Checksums;
+import io.tributary.core.InputException;
+import io.tributary.core.Json;
+import io.tributary.data.MultimodalSplit;
+import io.tributary.data.SyntheticData;
+import io.tributary.data.TextTokenizer;
+import io.tributary.data.pickle.PickleInspector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data of a run from what a user names: a corpus pickle (MMSA, MulT or MAG-BERT layout), or
+ * {@code synthetic} (the acoustic stream informative) or {@code synthetic-noise} (both nonverbal
+ * streams pure noise), generated from the run's seed with the BERT folder's vocabulary.
+ */
+public final class TrainingData {
+
+    /** The names of the generated corpora. */
+    public static final List<String> SYNTHETIC = List.of("synthetic", "synthetic-noise");
+
+    /** Splits and where they came from. */
+    public record Loaded(Map<String, MultimodalSplit> splits, TrainingRun.DataSource source) {}
+
+    private TrainingData() {}
+
+    /**
+     * Loads {@code data}; {@code textLength} is the BERT length MAG-BERT's words are tokenised to.
+     */
+    public static Loaded load(String data, Path bert, long seed, int textLength) {
+        if (SYNTHETIC.contains(data)) {
+            SyntheticData generator =
+                    data.equals("synthetic")
+                            ? SyntheticData.acousticInformative(seed)
+                            : SyntheticData.nonverbalNoise(seed);
+            List<String> vocabulary = vocabulary(bert);
+            String description = data + ":" + Json.gson().toJson(generator);
+            return new Loaded(
+                    generator.generate(vocabulary),
+                    new TrainingRun.DataSource(description, Checksums.sha256(description)));
+        }
+        Path file = Path.of(data);
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(
+                    "--data " + data + ": expected a corpus pickle or one of " + SYNTHETIC);
+        }
+        Map<String, MultimodalSplit> splits =
+                PickleInspector.readSplits(file, tokenizer(bert), textLength);
+        return new Loaded(
+                splits,
+                new TrainingRun.DataSource(
+                        file.toAbsolutePath().toString(), Checksums.sha256(file)));
+    }
+
+    /** The split {@code name}, or a user error listing the splits there are. */
+    public static MultimodalSplit split(Map<String, MultimodalSplit> splits, String name) {
+        MultimodalSplit split = splits.get(name);
+        if (split == null) {
+            throw new InputException("--split " + name + ": expected one of " + splits.keySet());
+        }
+        return split;
+    }
+
+    private static List<String> vocabulary(Path bert) {
+        Path vocab = bert.resolve("vocab.txt");
+        try {
+            return Files.readAllLines(vocab).stream().map(String::strip).toList();
+        } catch (java.io.IOException e) {
+            throw new InputException(
+                    vocab
+                            + ": synthetic data draws its words from the BERT folder's vocab.txt: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The BERT folder's tokenizer as the readers take it: word-piece ids without specials. */
+    private static TextTokenizer tokenizer(Path bert) {
+        BertTokenizer tokenizer = BertTokenizer.fromFolder(bert);
+        long[] empty = tokenizer.encode("", 2).inputIds();
+        return new TextTokenizer() {
+            @Override
+            public int[] wordPieceIds(String text) {
+                BertTokenizer.Encoding encoding = tokenizer.encode(text, 512);
+                int valid = encoding.tokens().size();
+                return Arrays.stream(encoding.inputIds(), 1, valid - 1)
+                        .mapToInt(id -> (int) id)
+                        .toArray();
+            }
+
+            @Override
+            public int clsId() {
+                return (int) empty[0];
+            }
+
+            @Override
+            public int sepId() {
+                return (int) empty[1];
+            }
+        };
+    }
+}
