@@ -12,7 +12,8 @@ import java.util.Arrays;
 
 /**
  * A {@link MultimodalSplit} as a DJL dataset. A record's data are seven arrays, each cut to the
- * sample's valid length, which {@link PaddingBatchifier} pads to the batch's longest:
+ * sample's valid length, which {@link PaddingBatchifier} pads to the batch's longest (or, with
+ * {@link Builder#optFixedLength}, kept at the split's full lengths):
  *
  * <pre>
  *   0 input_ids (T) int64 | text_embeds (T, d_t) float32   (by the split's text)
@@ -28,10 +29,12 @@ import java.util.Arrays;
 public final class MultimodalDataset extends RandomAccessDataset {
 
     private final MultimodalSplit split;
+    private final boolean fixedLength;
 
     private MultimodalDataset(Builder builder) {
         super(builder);
         this.split = builder.split;
+        this.fixedLength = builder.fixedLength;
     }
 
     public static Builder builder() {
@@ -48,21 +51,23 @@ public final class MultimodalDataset extends RandomAccessDataset {
         NDList data = new NDList(7);
         if (split.hasTokenIds()) {
             TokenIds tokens = split.tokens();
-            int length = Math.max(1, tokens.validLength(i));
+            int length = fixedLength ? tokens.length() : Math.max(1, tokens.validLength(i));
             data.add(named(ints(manager, tokens.ids()[i], length), "input_ids"));
             data.add(named(ints(manager, tokens.mask()[i], length), "attention_mask"));
             data.add(named(ints(manager, tokens.segments()[i], length), "token_type_ids"));
         } else {
             FeatureSequences text = split.textEmbeddings();
-            int length = text.lengths()[i];
             data.add(named(frames(manager, text, i), "text_embeds"));
-            data.add(named(ones(manager, length), "attention_mask"));
-            data.add(named(manager.zeros(new Shape(length), DataType.INT64), "token_type_ids"));
+            data.add(named(mask(manager, text, i), "attention_mask"));
+            data.add(
+                    named(
+                            manager.zeros(new Shape(steps(text, i)), DataType.INT64),
+                            "token_type_ids"));
         }
         data.add(named(frames(manager, split.audio(), i), "audio"));
-        data.add(named(ones(manager, split.audio().lengths()[i]), "audio_mask"));
+        data.add(named(mask(manager, split.audio(), i), "audio_mask"));
         data.add(named(frames(manager, split.vision(), i), "vision"));
-        data.add(named(ones(manager, split.vision().lengths()[i]), "vision_mask"));
+        data.add(named(mask(manager, split.vision(), i), "vision_mask"));
         return new Record(data, new NDList(label(manager, i)));
     }
 
@@ -78,11 +83,23 @@ public final class MultimodalDataset extends RandomAccessDataset {
         return named(manager.create(classes), "label");
     }
 
-    private static NDArray frames(NDManager manager, FeatureSequences sequences, int i) {
-        int length = sequences.lengths()[i];
+    /** Frames served for sample i: its valid ones, or all steps with fixed lengths. */
+    private int steps(FeatureSequences sequences, int i) {
+        return fixedLength ? sequences.steps() : sequences.lengths()[i];
+    }
+
+    private NDArray frames(NDManager manager, FeatureSequences sequences, int i) {
+        int length = steps(sequences, i);
         int dim = sequences.dim();
         float[] values = Arrays.copyOf(sequences.values()[i], length * dim);
         return manager.create(values, new Shape(length, dim));
+    }
+
+    /** 1 for the sample's valid frames, 0 for the padding served with fixed lengths. */
+    private NDArray mask(NDManager manager, FeatureSequences sequences, int i) {
+        long[] values = new long[steps(sequences, i)];
+        Arrays.fill(values, 0, sequences.lengths()[i], 1L);
+        return manager.create(values);
     }
 
     private static NDArray ints(NDManager manager, int[] row, int length) {
@@ -90,12 +107,6 @@ public final class MultimodalDataset extends RandomAccessDataset {
         for (int t = 0; t < length; t++) {
             values[t] = row[t];
         }
-        return manager.create(values);
-    }
-
-    private static NDArray ones(NDManager manager, int length) {
-        long[] values = new long[length];
-        Arrays.fill(values, 1L);
         return manager.create(values);
     }
 
@@ -118,6 +129,7 @@ public final class MultimodalDataset extends RandomAccessDataset {
         private MultimodalSplit split;
         private int subsetSize = -1;
         private long subsetSeed;
+        private boolean fixedLength;
 
         private Builder() {
             optDataBatchifier(new PaddingBatchifier());
@@ -143,6 +155,16 @@ public final class MultimodalDataset extends RandomAccessDataset {
             }
             this.subsetSize = n;
             this.subsetSeed = seed;
+            return this;
+        }
+
+        /**
+         * Serves every sample at the split's full lengths (padding included, masked) instead of
+         * cutting it to its valid length: all batches then share one shape, which spares the engine
+         * a new kernel set for every new batch shape (the field's convention, too).
+         */
+        public Builder optFixedLength(boolean fixedLength) {
+            this.fixedLength = fixedLength;
             return this;
         }
 

@@ -48,10 +48,10 @@ public record Evaluation(
             Objective objective,
             MultimodalSplit split,
             Task task,
-            int batchSize,
+            TrainConfig config,
             NDManager manager) {
-        MultimodalDataset dataset =
-                MultimodalDataset.builder().setSplit(split).setSampling(batchSize, false).build();
+        int batchSize = config.batchSize();
+        MultimodalDataset dataset = dataset(split, config);
         List<Integer> layers = model.injectedLayers();
         double[] gateSums = new double[layers.size()];
         double[] attentionSums = new double[2];
@@ -107,6 +107,15 @@ public record Evaluation(
         }
         return new Evaluation(
                 flat, lossSum / split.size(), task.metrics(flat, split.labels()), gates, attention);
+    }
+
+    /** The dataset of a split as a run's config serves it (batch size, padding). */
+    static MultimodalDataset dataset(MultimodalSplit split, TrainConfig config) {
+        return MultimodalDataset.builder()
+                .setSplit(split)
+                .setSampling(config.batchSize(), false)
+                .optFixedLength(config.padding().equals("fixed"))
+                .build();
     }
 
     private static float[] concat(List<float[]> parts) {

@@ -24,6 +24,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Trains a model of the injection family by DESIGN.md section 4, top to bottom:
@@ -60,11 +61,7 @@ public final class ModelTrainer {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             InjectionModel model = build(run, bert, inputs, train, manager);
             int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
-            LinearWarmupSchedule schedule =
-                    LinearWarmupSchedule.builder()
-                            .setTotalSteps(stepsPerEpoch * config.maxEpochs())
-                            .optWarmupFraction(config.warmup())
-                            .build();
+            IntToDoubleFunction schedule = schedule(config, stepsPerEpoch * config.maxEpochs());
             EarlyStopping stopping = new EarlyStopping(config.patience());
             int epochs = 0;
             int bestEpoch = 0;
@@ -90,7 +87,7 @@ public final class ModelTrainer {
                                     objective,
                                     run.split("valid"),
                                     run.task(),
-                                    config.batchSize(),
+                                    config,
                                     manager);
                     EarlyStopping.Decision decision = stopping.update(valid.taskLoss());
                     boolean best = decision.best();
@@ -98,7 +95,15 @@ public final class ModelTrainer {
                         bestEpoch = epoch;
                         SavedModel.save(model, bert, inputs, config, modelDir);
                     }
-                    log.append(epochRecord(epoch, losses, valid, best, seconds, stepsPerEpoch));
+                    log.append(
+                            epochRecord(
+                                    epoch,
+                                    losses,
+                                    valid,
+                                    best,
+                                    seconds,
+                                    stepsPerEpoch,
+                                    manager.getManagedArrays().size()));
                     if (decision.stop()) {
                         break;
                     }
@@ -107,20 +112,9 @@ public final class ModelTrainer {
             InjectionModel kept = SavedModel.load(modelDir, manager);
             Evaluation valid =
                     Evaluation.run(
-                            kept,
-                            objective,
-                            run.split("valid"),
-                            run.task(),
-                            config.batchSize(),
-                            manager);
+                            kept, objective, run.split("valid"), run.task(), config, manager);
             Evaluation test =
-                    Evaluation.run(
-                            kept,
-                            objective,
-                            run.split("test"),
-                            run.task(),
-                            config.batchSize(),
-                            manager);
+                    Evaluation.run(kept, objective, run.split("test"), run.task(), config, manager);
             Map<String, Double> validMetrics = new LinkedHashMap<>(valid.metrics());
             validMetrics.put("task_loss", valid.taskLoss());
             RunResult result =
@@ -147,7 +141,7 @@ public final class ModelTrainer {
             InjectionModel model,
             Objective objective,
             AdamW optimizer,
-            LinearWarmupSchedule schedule,
+            IntToDoubleFunction schedule,
             MultimodalSplit train,
             TrainingRun run,
             int epoch,
@@ -187,7 +181,7 @@ public final class ModelTrainer {
                                                         (double) value.getFloat(),
                                                         Double::sum));
                     }
-                    optimizer.step(schedule.multiplier(optimizer.getStepCount()));
+                    optimizer.step(schedule.applyAsDouble(optimizer.getStepCount()));
                 }
                 steps++;
                 stepNanos += System.nanoTime() - stepStart;
@@ -205,13 +199,19 @@ public final class ModelTrainer {
         return means;
     }
 
+    /**
+     * One line of {@code epochs.jsonl}. {@code live_arrays} counts the arrays the run's manager
+     * holds (parameters, optimizer state and anything leaked by a step): flat from the second epoch
+     * on, with {@code rss_mb} and {@code train.step_ms}.
+     */
     private static Map<String, Object> epochRecord(
             int epoch,
             Map<String, Double> losses,
             Evaluation valid,
             boolean best,
             double seconds,
-            int steps) {
+            int steps,
+            int liveArrays) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("epoch", epoch);
         record.put("train", losses);
@@ -225,6 +225,7 @@ public final class ModelTrainer {
         record.put("seconds", seconds);
         record.put("steps", steps);
         record.put("rss_mb", ProcessMemory.residentMegabytes());
+        record.put("live_arrays", liveArrays);
         return record;
     }
 
@@ -238,6 +239,19 @@ public final class ModelTrainer {
         model.initialize(manager, textLength(train), train.audio().steps(), train.vision().steps());
         BertCheckpoint.copyInto(model, run.bert(), "bert.");
         return model;
+    }
+
+    /** The learning-rate multiplier of each step: warm-up and linear decay, or constant. */
+    private static IntToDoubleFunction schedule(TrainConfig config, int totalSteps) {
+        if (config.schedule().equals("constant")) {
+            return step -> 1.0;
+        }
+        LinearWarmupSchedule schedule =
+                LinearWarmupSchedule.builder()
+                        .setTotalSteps(totalSteps)
+                        .optWarmupFraction(config.warmup())
+                        .build();
+        return schedule::multiplier;
     }
 
     private static AdamW optimizer(InjectionModel model, TrainConfig config) {

@@ -32,8 +32,7 @@ public final class SavedRunEvaluation {
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             InjectionModel model = SavedModel.load(run.resolve("model"), manager);
             Objective objective = Objective.of(model.config(), task == Task.IEMOCAP);
-            Evaluation evaluation =
-                    Evaluation.run(model, objective, split, task, train.batchSize(), manager);
+            Evaluation evaluation = Evaluation.run(model, objective, split, task, train, manager);
             AtomicFiles.write(
                     csv,
                     out ->

@@ -14,6 +14,9 @@ package io.tributary.train;
  * @param clipNorm global gradient-norm clip (1.0)
  * @param threads PyTorch intra-op threads: a CPU run repeats exactly only with a fixed number (2)
  * @param seed seeds weights, dropout, batch order and synthetic data (1111)
+ * @param padding {@code fixed} (default: every batch at the split's full lengths, one shape for the
+ *     engine's kernels) or {@code batch} (each batch padded to its longest sample)
+ * @param schedule {@code linear} (default: warm-up, then linear decay to 0) or {@code constant}
  * @param textLength BERT length words are tokenised to where a corpus gives words (50; 39 for
  *     CH-SIMS)
  */
@@ -29,13 +32,16 @@ public record TrainConfig(
         float clipNorm,
         int threads,
         long seed,
+        String padding,
+        String schedule,
         int textLength) {
 
     /** The paper seeds of DESIGN.md section 4: a table cell is the mean and std over them. */
     public static final long[] SEEDS = {1111, 1112, 1113, 1114, 1115};
 
     public static TrainConfig defaults() {
-        return new TrainConfig(32, 40, 8, 2e-5f, 1e-3f, 1e-2f, 0.01f, 0.1f, 1.0f, 2, 1111, 50);
+        return new TrainConfig(
+                32, 40, 8, 2e-5f, 1e-3f, 1e-2f, 0.01f, 0.1f, 1.0f, 2, 1111, "fixed", "linear", 50);
     }
 
     public TrainConfig {
@@ -44,6 +50,14 @@ public record TrainConfig(
         positive("patience", patience);
         positive("threads", threads);
         positive("text_length", textLength);
+        if (!padding.equals("fixed") && !padding.equals("batch")) {
+            throw new IllegalArgumentException(
+                    "padding: expected one of [fixed, batch], found " + padding);
+        }
+        if (!schedule.equals("linear") && !schedule.equals("constant")) {
+            throw new IllegalArgumentException(
+                    "schedule: expected one of [linear, constant], found " + schedule);
+        }
         if (warmup < 0 || warmup >= 1) {
             throw new IllegalArgumentException(
                     "warmup: expected a fraction in [0, 1), found " + warmup);
@@ -67,6 +81,8 @@ public record TrainConfig(
                 clipNorm,
                 threads,
                 newSeed,
+                padding,
+                schedule,
                 textLength);
     }
 

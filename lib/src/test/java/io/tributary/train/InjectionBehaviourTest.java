@@ -1,0 +1,219 @@
+package io.tributary.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.tributary.bert.BertCheckpoint;
+import io.tributary.bert.BertConfig;
+import io.tributary.bert.WordPieceTokenizer;
+import io.tributary.cli.CommandRun;
+import io.tributary.inject.InjectionConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What training on synthetic data must show (DESIGN.md section 1's set-up: a tiny random BERT,
+ * every weight at 1e-3, the gates at 1e-2, no warm-up or decay, at most 30 epochs). Seven runs,
+ * trained once and shared by every assertion: the injection model on data whose acoustic stream is
+ * informative and on data whose nonverbal streams are both noise, three seeds each, and text-only
+ * BERT on the informative data.
+ */
+class InjectionBehaviourTest {
+
+    private static final long[] SEEDS = {1, 2, 3};
+    private static final List<String> SETTINGS =
+            List.of(
+                    "lr_plm=0.001",
+                    "gate_lr=0.01",
+                    "schedule=constant",
+                    "warmup=0",
+                    "max_epochs=30",
+                    "nonverbal_hidden=32",
+                    "attention_dim=32",
+                    "branch_ff=64");
+
+    @TempDir static Path dir;
+
+    private static Path bert;
+    private static final Map<String, RunResult> RESULTS = new HashMap<>();
+
+    @BeforeAll
+    static void trainEveryCondition() {
+        bert = dir.resolve("bert-tiny");
+        BertCheckpoint.writeRandom(
+                BertConfig.tiny(), WordPieceTokenizer.bundledVocabulary(), 1111, bert);
+        for (long seed : SEEDS) {
+            RESULTS.put("informative-" + seed, train("injection", "synthetic", seed));
+            RESULTS.put("noise-" + seed, train("injection", "synthetic-noise", seed));
+        }
+        RESULTS.put("text-1", train("text", "synthetic", 1));
+    }
+
+    private static RunResult train(String model, String data, long seed) {
+        List<String> sets = new ArrayList<>(SETTINGS);
+        sets.add("model=" + model);
+        Settings.Resolved settings =
+                Settings.resolve(
+                        InjectionConfig.defaults(), TrainConfig.defaults().withSeed(seed), sets);
+        TrainingData.Loaded loaded = TrainingData.load(data, bert, seed, 50);
+        Path out = dir.resolve(model + "-" + data + "-" + seed);
+        return ModelTrainer.train(
+                new TrainingRun(
+                        settings.model(),
+                        settings.train(),
+                        bert,
+                        loaded.splits(),
+                        Task.MOSI,
+                        loaded.source(),
+                        out));
+    }
+
+    @Test
+    void trainingLowersTheTrainingLossAndTheValidationMae() throws IOException {
+        List<JsonObject> epochs = epochs("injection-synthetic-1");
+        JsonObject first = epochs.get(0);
+        JsonObject last = epochs.get(epochs.size() - 1);
+        double firstLoss = first.getAsJsonObject("train").get("loss").getAsDouble();
+        double lastLoss = last.getAsJsonObject("train").get("loss").getAsDouble();
+        assertTrue(lastLoss < 0.5 * firstLoss, "train loss " + firstLoss + " -> " + lastLoss);
+        double firstMae = first.getAsJsonObject("valid").get("MAE").getAsDouble();
+        double bestMae = RESULTS.get("informative-1").valid().get("MAE");
+        assertTrue(bestMae < 0.5 * firstMae, "valid MAE " + firstMae + " -> " + bestMae);
+    }
+
+    @Test
+    void injectionBeatsTextOnlyWhenTheAcousticStreamIsInformative() {
+        double injection = mean("informative", r -> r.test().get("MAE"));
+        double text = RESULTS.get("text-1").test().get("MAE");
+        assertTrue(injection < 0.75 * text, "test MAE: injection " + injection + ", text " + text);
+    }
+
+    @Test
+    void attentionPrefersTheInformativeAcousticKey() {
+        for (long seed : SEEDS) {
+            Map<String, Double> attention = RESULTS.get("informative-" + seed).attention();
+            assertTrue(
+                    attention.get("acoustic") > attention.get("visual"),
+                    "seed " + seed + ": " + attention);
+            assertEquals(1.0, attention.get("acoustic") + attention.get("visual"), 1e-6);
+        }
+    }
+
+    @Test
+    void theGateOpensWiderForAnInformativeStreamThanForNoise() {
+        double[] informative = meanGates("informative");
+        double[] noise = meanGates("noise");
+        double difference = mean(informative) - mean(noise);
+        double standardError =
+                Math.sqrt(
+                        variance(informative) / informative.length
+                                + variance(noise) / noise.length);
+        assertTrue(
+                difference > 2 * standardError,
+                String.format(
+                        "mean gate %s vs %s: difference %.4f, 2 SE %.4f",
+                        java.util.Arrays.toString(informative),
+                        java.util.Arrays.toString(noise),
+                        difference,
+                        2 * standardError));
+    }
+
+    @Test
+    void memoryAndArraysStayFlatAcrossEpochs() throws IOException {
+        List<JsonObject> epochs = epochs("injection-synthetic-1");
+        int arrays = epochs.get(1).get("live_arrays").getAsInt();
+        for (JsonObject epoch : epochs.subList(1, epochs.size())) {
+            assertEquals(arrays, epoch.get("live_arrays").getAsInt(), "live arrays per epoch");
+        }
+        long middle = epochs.get(epochs.size() / 2).get("rss_mb").getAsLong();
+        long last = epochs.get(epochs.size() - 1).get("rss_mb").getAsLong();
+        assertTrue(last - middle < 64, "RSS grew from " + middle + " to " + last + " MB");
+    }
+
+    @Test
+    void aReloadedModelReproducesTheTestMetricsOfItsResult() throws IOException {
+        Path run = dir.resolve("injection-synthetic-1");
+        Path csv = dir.resolve("predictions.csv");
+        CommandRun evaluate =
+                CommandRun.of(
+                        "evaluate",
+                        "--run",
+                        run.toString(),
+                        "--data",
+                        "synthetic",
+                        "--out",
+                        csv.toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        JsonObject printed = JsonParser.parseString(evaluate.out()).getAsJsonObject();
+        Map<String, Double> expected = RunResult.read(run).test();
+        expected.forEach(
+                (name, value) -> assertEquals(value, printed.get(name).getAsDouble(), 0, name));
+        CommandRun metrics =
+                CommandRun.of("metrics", "--dataset", "MOSI", "--predictions", csv.toString());
+        assertEquals(0, metrics.exitCode(), metrics.err());
+        JsonObject fromCsv = JsonParser.parseString(metrics.out()).getAsJsonObject();
+        expected.forEach(
+                (name, value) -> assertEquals(value, fromCsv.get(name).getAsDouble(), 0, name));
+    }
+
+    @Test
+    void resultRecordsCarryTheirProvenance() {
+        RunResult result = RESULTS.get("informative-2");
+        assertEquals(2, result.seed());
+        assertEquals(64, result.data().sha256().length());
+        assertTrue(result.data().path().startsWith("synthetic:"), result.data().path());
+        assertTrue(result.codeVersion().startsWith("0.1.0"), result.codeVersion());
+        assertEquals("injection", result.config().model().model());
+        assertEquals(0.01f, result.config().train().gateLr());
+        assertEquals(2, result.gates().size());
+        assertTrue(result.wallSeconds() > 0);
+    }
+
+    private static List<JsonObject> epochs(String run) throws IOException {
+        List<JsonObject> epochs = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve(run).resolve("epochs.jsonl"))) {
+            epochs.add(JsonParser.parseString(line).getAsJsonObject());
+        }
+        return epochs;
+    }
+
+    private static double[] meanGates(String condition) {
+        double[] gates = new double[SEEDS.length];
+        for (int i = 0; i < SEEDS.length; i++) {
+            gates[i] = RESULTS.get(condition + "-" + SEEDS[i]).meanGate();
+        }
+        return gates;
+    }
+
+    private static double mean(String condition, java.util.function.ToDoubleFunction<RunResult> f) {
+        double sum = 0;
+        for (long seed : SEEDS) {
+            sum += f.applyAsDouble(RESULTS.get(condition + "-" + seed));
+        }
+        return sum / SEEDS.length;
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElseThrow();
+    }
+
+    /** The unbiased sample variance. */
+    private static double variance(double[] values) {
+        double mean = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return sum / (values.length - 1);
+    }
+}
