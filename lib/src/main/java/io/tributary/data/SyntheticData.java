@@ -1,6 +1,7 @@
 package io.tributary.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.Random;
  * frames are {@code s * u + noise} for a fixed random unit direction u per modality; a noise
  * stream's frames are noise alone. The label is {@code y = textWeight * s_t + acousticWeight * s_a
  * + visualWeight * s_v} (a weight of 0 leaves that stream pure noise), plus label noise, clipped to
- * [-3, 3]. Frame counts vary per sample between half and all of the steps.
+ * [-3, 3]. Frame counts vary per sample between half and all of the steps; word-aligned data
+ * (MAG-BERT's layout) instead has one frame per text position, its valid frames those of the
+ * sample's tokens.
  *
  * @param train samples of the train split (valid and test get a quarter each, at least 8)
  * @param textLength BERT length T, [CLS] and [SEP] included
@@ -30,6 +33,8 @@ import java.util.Random;
  * @param frameNoise std of the frames' Gaussian noise
  * @param labelNoise std of the label's Gaussian noise
  * @param seed the generator's seed
+ * @param wordAligned one acoustic and one visual frame per text position (then audioSteps and
+ *     visionSteps equal textLength)
  */
 public record SyntheticData(
         int train,
@@ -43,7 +48,20 @@ public record SyntheticData(
         float visualWeight,
         float frameNoise,
         float labelNoise,
-        long seed) {
+        long seed,
+        boolean wordAligned) {
+
+    public SyntheticData {
+        if (wordAligned && (audioSteps != textLength || visionSteps != textLength)) {
+            throw new IllegalArgumentException(
+                    "word-aligned data needs audio and vision steps equal to the text length "
+                            + textLength
+                            + ", found "
+                            + audioSteps
+                            + " and "
+                            + visionSteps);
+        }
+    }
 
     /**
      * Words that carry sentiment in generated text; those missing from a vocabulary are skipped.
@@ -62,12 +80,20 @@ public record SyntheticData(
      * acoustic, visual pure noise.
      */
     public static SyntheticData acousticInformative(long seed) {
-        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed);
+        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false);
+    }
+
+    /**
+     * As {@link #acousticInformative}, word-aligned: one acoustic and visual frame per token, the
+     * layout MAG-BERT needs.
+     */
+    public static SyntheticData wordAligned(long seed) {
+        return new SyntheticData(400, 11, 11, 8, 11, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, true);
     }
 
     /** The same shapes with both nonverbal streams pure noise: the label is the text's alone. */
     public static SyntheticData nonverbalNoise(long seed) {
-        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 0f, 0f, 0.3f, 0.1f, seed);
+        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 0f, 0f, 0.3f, 0.1f, seed, false);
     }
 
     /** train, valid and test splits, each split's samples drawn from one seeded stream. */
@@ -126,8 +152,9 @@ public record SyntheticData(
                     text(random, positive, negative, neutral, cls, sep, tokens[i], mask[i]);
             float acoustic = 2 * random.nextFloat() - 1;
             float visual = 2 * random.nextFloat() - 1;
-            audioLengths[i] = length(random, audioSteps);
-            visionLengths[i] = length(random, visionSteps);
+            int words = Arrays.stream(mask[i]).sum();
+            audioLengths[i] = wordAligned ? words : length(random, audioSteps);
+            visionLengths[i] = wordAligned ? words : length(random, visionSteps);
             audio[i] =
                     frames(
                             random,

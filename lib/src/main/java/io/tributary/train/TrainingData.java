@@ -16,13 +16,15 @@ import java.util.Map;
 
 /**
  * The data of a run from what a user names: a corpus pickle (MMSA, MulT or MAG-BERT layout), or
- * {@code synthetic} (the acoustic stream informative) or {@code synthetic-noise} (both nonverbal
- * streams pure noise), generated from the run's seed with the BERT folder's vocabulary.
+ * {@code synthetic} (the acoustic stream informative), {@code synthetic-noise} (both nonverbal
+ * streams pure noise) or {@code synthetic-aligned} (as {@code synthetic}, one frame per token, for
+ * MAG-BERT), generated from the run's seed with the BERT folder's vocabulary.
  */
 public final class TrainingData {
 
     /** The names of the generated corpora. */
-    public static final List<String> SYNTHETIC = List.of("synthetic", "synthetic-noise");
+    public static final List<String> SYNTHETIC =
+            List.of("synthetic", "synthetic-noise", "synthetic-aligned");
 
     /** Splits and where they came from. */
     public record Loaded(Map<String, MultimodalSplit> splits, TrainingRun.DataSource source) {}
@@ -35,9 +37,11 @@ public final class TrainingData {
     public static Loaded load(String data, Path bert, long seed, int textLength) {
         if (SYNTHETIC.contains(data)) {
             SyntheticData generator =
-                    data.equals("synthetic")
-                            ? SyntheticData.acousticInformative(seed)
-                            : SyntheticData.nonverbalNoise(seed);
+                    switch (data) {
+                        case "synthetic-noise" -> SyntheticData.nonverbalNoise(seed);
+                        case "synthetic-aligned" -> SyntheticData.wordAligned(seed);
+                        default -> SyntheticData.acousticInformative(seed);
+                    };
             List<String> vocabulary = vocabulary(bert);
             String description = data + ":" + Json.gson().toJson(generator);
             return new Loaded(
