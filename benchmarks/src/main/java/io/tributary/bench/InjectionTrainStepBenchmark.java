@@ -20,6 +20,8 @@ import io.tributary.loss.CrossModalMatchingLoss;
 import io.tributary.loss.RegressionLoss;
 import io.tributary.train.AdamW;
 import io.tributary.train.ParameterGroups;
+import io.tributary.train.Settings;
+import io.tributary.train.TrainConfig;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -83,7 +85,15 @@ public class InjectionTrainStepBenchmark {
                         .build();
         manager = NDManager.newBaseManager(Devices.preferred());
         injection = step(InjectionConfig.defaults(), bert, split);
-        text = step(withModel("text"), bert, split);
+        text =
+                step(
+                        Settings.resolve(
+                                        InjectionConfig.defaults(),
+                                        TrainConfig.defaults(),
+                                        List.of("model=text"))
+                                .model(),
+                        bert,
+                        split);
     }
 
     private Step step(InjectionConfig config, BertConfig bert, MultimodalSplit split) {
@@ -95,28 +105,6 @@ public class InjectionTrainStepBenchmark {
                         .setParameterGroups(ParameterGroups.builder().setBlock(model).build())
                         .build();
         return new Step(model, optimizer);
-    }
-
-    private static InjectionConfig withModel(String kind) {
-        InjectionConfig d = InjectionConfig.defaults();
-        return new InjectionConfig(
-                kind,
-                d.nonverbalHidden(),
-                d.compress(),
-                d.attentionDim(),
-                d.branchFf(),
-                d.gate(),
-                d.injection(),
-                d.injectedLayers(),
-                d.dropout(),
-                d.betaShift(),
-                d.magDropout(),
-                d.taskLoss(),
-                d.alignmentLoss(),
-                d.lambdaMatch(),
-                d.lambdaMargin(),
-                d.gamma(),
-                d.lambdaContrastive());
     }
 
     @TearDown(Level.Trial)

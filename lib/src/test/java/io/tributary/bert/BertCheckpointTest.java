@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import io.tributary.Fixtures;
+import io.tributary.TestResources;
 import io.tributary.core.InputException;
 import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.RawSafetensors;
@@ -33,9 +33,11 @@ class BertCheckpointTest {
     @Test
     void unusedHeadKeysAreReportedNotFatal() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            BertModel model = new BertModel(BertCheckpoint.config(Fixtures.path("tiny-bert")));
+            BertModel model =
+                    new BertModel(BertCheckpoint.config(TestResources.path("fixtures/tiny-bert")));
             model.initialize(manager, 8);
-            Set<String> unused = BertCheckpoint.copyInto(model, Fixtures.path("tiny-bert"), "");
+            Set<String> unused =
+                    BertCheckpoint.copyInto(model, TestResources.path("fixtures/tiny-bert"), "");
             assertEquals(Set.of("cls.predictions.bias"), unused);
         }
     }
@@ -55,7 +57,8 @@ class BertCheckpointTest {
         Path folder = checkpointWith(renamed);
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, Parameter> expected =
-                    BlockParameters.named(BertCheckpoint.load(Fixtures.path("tiny-bert"), manager));
+                    BlockParameters.named(
+                            BertCheckpoint.load(TestResources.path("fixtures/tiny-bert"), manager));
             Map<String, Parameter> actual =
                     BlockParameters.named(BertCheckpoint.load(folder, manager));
             assertEquals(expected.keySet(), actual.keySet());
@@ -112,7 +115,9 @@ class BertCheckpointTest {
     void pytorchBinOnlyFolderSaysHowToConvert() throws IOException {
         Path folder = dir.resolve("bin-only");
         Files.createDirectories(folder);
-        Files.copy(Fixtures.path("tiny-bert/config.json"), folder.resolve("config.json"));
+        Files.copy(
+                TestResources.path("fixtures/tiny-bert/config.json"),
+                folder.resolve("config.json"));
         Files.write(folder.resolve("pytorch_model.bin"), new byte[] {1, 2, 3});
         String message = loadError(folder);
         assertTrue(message.contains("pytorch_model.bin"), message);
@@ -141,7 +146,7 @@ class BertCheckpointTest {
     private Path checkpointWith(RawSafetensors weights) throws IOException {
         Path folder = Files.createTempDirectory(dir, "ckpt");
         for (String file : List.of("config.json", "vocab.txt")) {
-            Files.copy(Fixtures.path("tiny-bert/" + file), folder.resolve(file));
+            Files.copy(TestResources.path("fixtures/tiny-bert/" + file), folder.resolve(file));
         }
         weights.write(folder.resolve(BertCheckpoint.WEIGHTS));
         return folder;
@@ -155,6 +160,6 @@ class BertCheckpointTest {
     }
 
     private static Path fixtureWeights() {
-        return Fixtures.path("tiny-bert/model.safetensors");
+        return TestResources.path("fixtures/tiny-bert/model.safetensors");
     }
 }

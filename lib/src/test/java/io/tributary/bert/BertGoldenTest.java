@@ -11,7 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.tributary.Fixtures;
+import io.tributary.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,8 @@ class BertGoldenTest {
 
     @Test
     void tokenizesLikeHuggingFace() {
-        BertTokenizer tokenizer = BertTokenizer.fromFolder(Fixtures.path("tiny-bert"));
+        BertTokenizer tokenizer =
+                BertTokenizer.fromFolder(TestResources.path("fixtures/tiny-bert"));
         int maxLength = golden.get("max_length").getAsInt();
         JsonArray sentences = golden.getAsJsonArray("sentences");
         for (int i = 0; i < sentences.size(); i++) {
@@ -47,12 +48,13 @@ class BertGoldenTest {
 
     @Test
     void float32CheckpointGivesGoldenOutputs() {
-        assertOutputs(Fixtures.path("tiny-bert"), golden);
+        assertOutputs(TestResources.path("fixtures/tiny-bert"), golden);
     }
 
     @Test
     void bfloat16CheckpointGivesItsGoldenOutputs() {
-        assertOutputs(Fixtures.path("tiny-bert/bf16"), golden.getAsJsonObject("bf16"));
+        assertOutputs(
+                TestResources.path("fixtures/tiny-bert/bf16"), golden.getAsJsonObject("bf16"));
     }
 
     private void assertOutputs(Path dir, JsonObject expected) {
@@ -111,7 +113,8 @@ class BertGoldenTest {
 
     private static JsonObject readGolden() {
         try {
-            return JsonParser.parseString(Files.readString(Fixtures.path("tiny-bert/golden.json")))
+            return JsonParser.parseString(
+                            Files.readString(TestResources.path("fixtures/tiny-bert/golden.json")))
                     .getAsJsonObject();
         } catch (IOException e) {
             throw new IllegalStateException(e);

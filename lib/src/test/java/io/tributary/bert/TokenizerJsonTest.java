@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.tributary.Fixtures;
+import io.tributary.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,13 @@ class TokenizerJsonTest {
 
     @Test
     void tokenizerJsonGivesTheGoldenEncodings() throws IOException {
-        List<String> vocab = Files.readAllLines(Fixtures.path("tiny-bert/vocab.txt"));
+        List<String> vocab = Files.readAllLines(TestResources.path("fixtures/tiny-bert/vocab.txt"));
         Files.writeString(dir.resolve("tokenizer.json"), tokenizerJson(vocab).toString());
         BertTokenizer tokenizer = BertTokenizer.fromFolder(dir);
         JsonObject golden =
-                JsonParser.parseString(Files.readString(Fixtures.path("tiny-bert/golden.json")))
+                JsonParser.parseString(
+                                Files.readString(
+                                        TestResources.path("fixtures/tiny-bert/golden.json")))
                         .getAsJsonObject();
         JsonArray sentences = golden.getAsJsonArray("sentences");
         for (int i = 0; i < sentences.size(); i++) {
@@ -48,12 +50,12 @@ class TokenizerJsonTest {
 
     @Test
     void truncationKeepsTheClosingSeparatorOnBothPaths() throws IOException {
-        List<String> vocab = Files.readAllLines(Fixtures.path("tiny-bert/vocab.txt"));
+        List<String> vocab = Files.readAllLines(TestResources.path("fixtures/tiny-bert/vocab.txt"));
         Files.writeString(dir.resolve("tokenizer.json"), tokenizerJson(vocab).toString());
         String text = "the plot is okay but the acting is terrible";
         BertTokenizer.Encoding json = BertTokenizer.fromFolder(dir).encode(text, 5);
         BertTokenizer.Encoding vocabTxt =
-                BertTokenizer.fromFolder(Fixtures.path("tiny-bert")).encode(text, 5);
+                BertTokenizer.fromFolder(TestResources.path("fixtures/tiny-bert")).encode(text, 5);
         assertEquals(List.of("[CLS]", "the", "plot", "is", "[SEP]"), json.tokens());
         assertEquals(vocabTxt.tokens(), json.tokens());
         assertArrayEquals(vocabTxt.inputIds(), json.inputIds());

@@ -11,8 +11,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tributary.data.sdk.SdkFixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,24 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class DataAlignCommandTest {
 
     @TempDir Path dir;
-
-    /** What one in-process run of {@code ./msa} printed. */
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run msa(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Msa.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static List<String> alignArgs(Path acoustic, String level, Path out) {
         return new ArrayList<>(
@@ -62,7 +46,9 @@ class DataAlignCommandTest {
     @Test
     void segmentLevelAgreesWithExpectedSegments() throws IOException {
         Path out = dir.resolve("aligned/segments.json");
-        Run run = msa(alignArgs(fixture("covarep.csd"), "segment", out).toArray(String[]::new));
+        CommandRun run =
+                CommandRun.of(
+                        alignArgs(fixture("covarep.csd"), "segment", out).toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(1, run.out().strip().lines().count(), run.out());
         JsonObject summary = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -77,7 +63,9 @@ class DataAlignCommandTest {
     @Test
     void wordLevelWritesOneFramePerWord() throws IOException {
         Path out = dir.resolve("words.json");
-        Run run = msa(alignArgs(fixture("covarep.csd"), "word", out).toArray(String[]::new));
+        CommandRun run =
+                CommandRun.of(
+                        alignArgs(fixture("covarep.csd"), "word", out).toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         JsonObject aligned = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         assertEquals(6, aligned.size());
@@ -106,7 +94,7 @@ class DataAlignCommandTest {
     })
     void brokenFileIsOneErrorLineNamingFileAndPath(String name, String part) {
         Path out = dir.resolve("never.json");
-        Run run = msa(alignArgs(bad(name), "segment", out).toArray(String[]::new));
+        CommandRun run = CommandRun.of(alignArgs(bad(name), "segment", out).toArray(String[]::new));
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("", run.out());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -117,8 +105,8 @@ class DataAlignCommandTest {
 
     @Test
     void unknownLevelIsAUsageError() {
-        Run run =
-                msa(
+        CommandRun run =
+                CommandRun.of(
                         alignArgs(fixture("covarep.csd"), "frame", dir.resolve("x.json"))
                                 .toArray(String[]::new));
         assertEquals(2, run.exitCode());

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.tributary.data.TestResources;
+import io.tributary.TestResources;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class DataInspectCommandTest {
 
@@ -74,25 +71,17 @@ class DataInspectCommandTest {
     @Test
     void truncatedFileIsRefusedWithOneLineAndExitCode2() {
         String file = TestResources.path("fixtures/mmsa/truncated.pkl").toString();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Msa.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("data", "inspect", file));
-        assertEquals("", out.toString());
-        String message = err.toString();
+        CommandRun run = CommandRun.of("data", "inspect", file);
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        String message = run.err();
         assertTrue(message.startsWith("error: " + file + ": byte "), message);
         assertEquals(1, message.strip().lines().count(), message);
     }
 
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Msa.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(0, cli.execute(args), err::toString);
-        return new String[] {out.toString(), err.toString()};
+        CommandRun run = CommandRun.of(args);
+        assertEquals(0, run.exitCode(), run.err());
+        return new String[] {run.out(), run.err()};
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.tributary.Fixtures;
+import io.tributary.TestResources;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ class EncodeCommandTest {
 
     @Test
     void printsOneJsonObjectWithEveryOutput() {
-        String model = Fixtures.path("tiny-bert").toString();
+        String model = TestResources.path("fixtures/tiny-bert").toString();
         CommandRun run =
                 CommandRun.of(
                         "encode",
@@ -56,7 +56,7 @@ class EncodeCommandTest {
                 CommandRun.of(
                         "encode",
                         "--model",
-                        Fixtures.path("tiny-bert").toString(),
+                        TestResources.path("fixtures/tiny-bert").toString(),
                         "--max-length",
                         "65",
                         "--text",

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
+import io.tributary.TestResources;
 import io.tributary.data.pickle.MmsaPickleReader;
 import io.tributary.data.pickle.MultPickleReader;
 import java.util.Arrays;

@@ -3,8 +3,8 @@ package io.tributary.data.pickle;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tributary.TestResources;
 import io.tributary.core.InputException;
-import io.tributary.data.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

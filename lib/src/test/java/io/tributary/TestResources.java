@@ -1,4 +1,4 @@
-package io.tributary.data;
+package io.tributary;
 
 import java.net.URISyntaxException;
 import java.net.URL;
