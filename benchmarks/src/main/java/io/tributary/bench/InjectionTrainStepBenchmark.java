@@ -18,10 +18,10 @@ import io.tributary.inject.InjectionModel;
 import io.tributary.loss.CrossModalMarginLoss;
 import io.tributary.loss.CrossModalMatchingLoss;
 import io.tributary.loss.RegressionLoss;
+import io.tributary.nn.ModelInputs;
 import io.tributary.train.AdamW;
 import io.tributary.train.ParameterGroups;
 import io.tributary.train.Settings;
-import io.tributary.train.TrainConfig;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -87,18 +87,13 @@ public class InjectionTrainStepBenchmark {
         injection = step(InjectionConfig.defaults(), bert, split);
         text =
                 step(
-                        Settings.resolve(
-                                        InjectionConfig.defaults(),
-                                        TrainConfig.defaults(),
-                                        List.of("model=text"))
-                                .model(),
+                        (InjectionConfig) Settings.forModel("text", 1111, List.of()).model(),
                         bert,
                         split);
     }
 
     private Step step(InjectionConfig config, BertConfig bert, MultimodalSplit split) {
-        InjectionModel model =
-                new InjectionModel(config, bert, new InjectionModel.Inputs(0, 74, 47, 0));
+        InjectionModel model = new InjectionModel(config, bert, new ModelInputs(0, 74, 47, 0));
         model.initialize(manager, 50, 50, 50);
         AdamW optimizer =
                 AdamW.builder()

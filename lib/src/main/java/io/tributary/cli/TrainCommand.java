@@ -2,12 +2,10 @@ package io.tributary.cli;
 
 import io.tributary.core.Json;
 import io.tributary.data.MultimodalSplit;
-import io.tributary.inject.InjectionConfig;
 import io.tributary.train.ModelTrainer;
 import io.tributary.train.RunResult;
 import io.tributary.train.Settings;
 import io.tributary.train.Task;
-import io.tributary.train.TrainConfig;
 import io.tributary.train.TrainingData;
 import io.tributary.train.TrainingRun;
 import java.nio.file.Path;
@@ -71,12 +69,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> all = new ArrayList<>();
-        all.add("model=" + model);
-        all.addAll(sets);
-        Settings.Resolved settings =
-                Settings.resolve(
-                        InjectionConfig.defaults(), TrainConfig.defaults().withSeed(seed), all);
+        Settings.Resolved settings = Settings.forModel(model, seed, sets);
         TrainingData.Loaded loaded =
                 TrainingData.load(data, bert, seed, settings.train().textLength());
         Task scored = task != null ? task : defaultTask(loaded.splits().get("train"));

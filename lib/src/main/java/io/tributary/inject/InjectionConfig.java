@@ -1,5 +1,6 @@
 package io.tributary.inject;
 
+import io.tributary.nn.ModelConfig;
 import java.util.List;
 import java.util.Set;
 
@@ -44,7 +45,11 @@ public record InjectionConfig(
         float lambdaMatch,
         float lambdaMargin,
         float gamma,
-        float lambdaContrastive) {
+        float lambdaContrastive)
+        implements ModelConfig {
+
+    /** The family of the injection model and of the baselines that share its code. */
+    public static final String FAMILY = "injection";
 
     public static InjectionConfig defaults() {
         return new InjectionConfig(
@@ -82,6 +87,11 @@ public record InjectionConfig(
                     "branch_ff: expected 0 (= d) or more, found " + branchFf);
         }
         injectedLayers = injectedLayers == null ? List.of() : List.copyOf(injectedLayers);
+    }
+
+    @Override
+    public String family() {
+        return FAMILY;
     }
 
     /** The layer indices that get a branch, for a BERT of {@code layers} layers. */

@@ -15,6 +15,8 @@ import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertLayer;
 import io.tributary.bert.BertModel;
 import io.tributary.nn.LstmEncoderBlock;
+import io.tributary.nn.ModelInputs;
+import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +42,11 @@ import java.util.Map;
  * T, J)]} for the injection model (K injected layers, J keys), {@code [y, z_l]} for the baselines.
  * y is (B, 1) for regression, (B, E, 2) logits for E emotions.
  */
-public final class InjectionModel extends AbstractBlock {
-
-    /** What the data gives the model: feature sizes and the task. */
-    public record Inputs(int wordVectorDim, int audioDim, int visionDim, int emotions) {
-        /** Outputs of the head: 1 for regression, 2 per emotion for classification. */
-        int headSize() {
-            return emotions == 0 ? 1 : 2 * emotions;
-        }
-    }
+public final class InjectionModel extends AbstractBlock implements MultimodalModel {
 
     private final InjectionConfig config;
     private final BertConfig bertConfig;
-    private final Inputs inputs;
+    private final ModelInputs inputs;
     private final BertModel bert;
     private final Linear wordProjection;
     private final MagBlock mag;
@@ -63,7 +57,7 @@ public final class InjectionModel extends AbstractBlock {
     private final Map<Integer, InjectionBranchBlock> branches = new LinkedHashMap<>();
     private final Linear head;
 
-    public InjectionModel(InjectionConfig config, BertConfig bertConfig, Inputs inputs) {
+    public InjectionModel(InjectionConfig config, BertConfig bertConfig, ModelInputs inputs) {
         this.config = config;
         this.bertConfig = bertConfig;
         this.inputs = inputs;
@@ -114,8 +108,14 @@ public final class InjectionModel extends AbstractBlock {
                 .build();
     }
 
+    @Override
     public InjectionConfig config() {
         return config;
+    }
+
+    @Override
+    public ModelInputs inputs() {
+        return inputs;
     }
 
     public BertModel bert() {
@@ -268,7 +268,7 @@ public final class InjectionModel extends AbstractBlock {
         head.initialize(manager, dataType, new Shape(b, d));
     }
 
-    /** Initialises the parameters for inputs of these shapes (any batch size). */
+    @Override
     public InjectionModel initialize(
             NDManager manager, int textLength, int audioSteps, int visionSteps) {
         Shape text = new Shape(1, textLength);

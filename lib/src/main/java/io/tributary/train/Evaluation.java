@@ -10,6 +10,7 @@ import ai.djl.translate.TranslateException;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.inject.InjectionModel;
+import io.tributary.nn.MultimodalModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public record Evaluation(
     }
 
     static Evaluation run(
-            InjectionModel model,
+            MultimodalModel model,
             Objective objective,
             MultimodalSplit split,
             Task task,
@@ -52,7 +53,8 @@ public record Evaluation(
             NDManager manager) {
         int batchSize = config.batchSize();
         MultimodalDataset dataset = dataset(split, config);
-        List<Integer> layers = model.injectedLayers();
+        List<Integer> layers =
+                model instanceof InjectionModel injection ? injection.injectedLayers() : List.of();
         double[] gateSums = new double[layers.size()];
         double[] attentionSums = new double[2];
         double tokens = 0;
@@ -78,7 +80,7 @@ public record Evaluation(
                         }
                         NDArray attention = predictions.get(5); // (B, K, T, J)
                         long splitAt =
-                                model.config().compress().equals("last")
+                                ((InjectionModel) model).config().compress().equals("last")
                                         ? 1
                                         : data.get(3).getShape().get(1);
                         NDArray acoustic = attention.get(":, :, :, :" + splitAt).sum(new int[] {3});

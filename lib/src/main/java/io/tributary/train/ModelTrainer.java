@@ -3,6 +3,7 @@ package io.tributary.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -16,8 +17,11 @@ import io.tributary.core.ProcessMemory;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.inject.InjectionConfig;
-import io.tributary.inject.InjectionModel;
 import io.tributary.inject.ScoreMemory;
+import io.tributary.nn.ModelConfig;
+import io.tributary.nn.ModelInputs;
+import io.tributary.nn.MultimodalModel;
+import io.tributary.tensors.BlockParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -44,6 +48,9 @@ import java.util.function.IntToDoubleFunction;
  */
 public final class ModelTrainer {
 
+    /** Parameters an objective steps with its own optimizer (MMMIE's CLUB estimators). */
+    static final String AUXILIARY_PREFIX = "club.";
+
     private ModelTrainer() {}
 
     public static RunResult train(TrainingRun run) {
@@ -53,13 +60,13 @@ public final class ModelTrainer {
         JniUtils.setNumThreads(config.threads());
         MultimodalSplit train = run.split("train");
         BertConfig bert = BertCheckpoint.config(run.bert());
-        InjectionModel.Inputs inputs = inputsOf(train, run.model());
+        ModelInputs inputs = inputsOf(train, run.model());
         checkScoreMemory(run, train, bert);
         Path modelDir = run.out().resolve("model");
-        Objective objective = Objective.of(run.model(), inputs.emotions() > 0);
         EpochLog log = EpochLog.create(run.out().resolve("epochs.jsonl"));
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            InjectionModel model = build(run, bert, inputs, train, manager);
+            MultimodalModel model = build(run, bert, inputs, train, manager);
+            Objective objective = Families.objective(model);
             int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
             IntToDoubleFunction schedule = schedule(config, stepsPerEpoch * config.maxEpochs());
             EarlyStopping stopping = new EarlyStopping(config.patience());
@@ -108,13 +115,18 @@ public final class ModelTrainer {
                         break;
                     }
                 }
+            } finally {
+                objective.close();
             }
-            InjectionModel kept = SavedModel.load(modelDir, manager);
+            MultimodalModel kept = SavedModel.load(modelDir, manager);
+            Objective keptObjective = Families.objective(kept);
             Evaluation valid =
                     Evaluation.run(
-                            kept, objective, run.split("valid"), run.task(), config, manager);
+                            kept, keptObjective, run.split("valid"), run.task(), config, manager);
             Evaluation test =
-                    Evaluation.run(kept, objective, run.split("test"), run.task(), config, manager);
+                    Evaluation.run(
+                            kept, keptObjective, run.split("test"), run.task(), config, manager);
+            keptObjective.close();
             Map<String, Double> validMetrics = new LinkedHashMap<>(valid.metrics());
             validMetrics.put("task_loss", valid.taskLoss());
             RunResult result =
@@ -138,7 +150,7 @@ public final class ModelTrainer {
     }
 
     private static Map<String, Double> trainEpoch(
-            InjectionModel model,
+            MultimodalModel model,
             Objective objective,
             AdamW optimizer,
             IntToDoubleFunction schedule,
@@ -170,6 +182,7 @@ public final class ModelTrainer {
                                         new ParameterStore(batch.getManager(), false),
                                         batch.getData(),
                                         true);
+                        objective.beforeBackward(predictions, collector);
                         Objective.Terms terms = objective.evaluate(batch.getLabels(), predictions);
                         collector.backward(terms.total());
                         sums.merge("loss", (double) terms.total().getFloat(), Double::sum);
@@ -229,13 +242,13 @@ public final class ModelTrainer {
         return record;
     }
 
-    private static InjectionModel build(
+    private static MultimodalModel build(
             TrainingRun run,
             BertConfig bert,
-            InjectionModel.Inputs inputs,
+            ModelInputs inputs,
             MultimodalSplit train,
             NDManager manager) {
-        InjectionModel model = new InjectionModel(run.model(), bert, inputs);
+        MultimodalModel model = Families.build(run.model(), bert, inputs);
         model.initialize(manager, textLength(train), train.audio().steps(), train.vision().steps());
         BertCheckpoint.copyInto(model, run.bert(), "bert.");
         return model;
@@ -254,10 +267,16 @@ public final class ModelTrainer {
         return schedule::multiplier;
     }
 
-    private static AdamW optimizer(InjectionModel model, TrainConfig config) {
+    /**
+     * AdamW over the model's parameters, except those an objective steps itself (named {@code
+     * club.*}: MMMIE's CLUB estimators).
+     */
+    private static AdamW optimizer(MultimodalModel model, TrainConfig config) {
+        Map<String, Parameter> trained = new LinkedHashMap<>(BlockParameters.named(model));
+        trained.keySet().removeIf(name -> name.startsWith(AUXILIARY_PREFIX));
         ParameterGroups groups =
                 ParameterGroups.builder()
-                        .setBlock(model)
+                        .setParameters(trained)
                         .optPlmLearningRate(config.lrPlm())
                         .optNewLearningRate(config.lrNew())
                         .optGateLearningRate(config.gateLr())
@@ -270,7 +289,7 @@ public final class ModelTrainer {
     }
 
     /** What the data gives the model; MAG-BERT refuses data that is not word-aligned. */
-    static InjectionModel.Inputs inputsOf(MultimodalSplit split, InjectionConfig model) {
+    static ModelInputs inputsOf(MultimodalSplit split, ModelConfig model) {
         boolean vectors = !split.hasTokenIds();
         if (model.model().equals("mag")
                 && (vectors
@@ -286,7 +305,7 @@ public final class ModelTrainer {
                 split.labelKind() == MultimodalSplit.LabelKind.EMOTION_CLASSES
                         ? split.labelWidth()
                         : 0;
-        return new InjectionModel.Inputs(
+        return new ModelInputs(
                 vectors ? split.textEmbeddings().dim() : 0,
                 split.audio().dim(),
                 split.vision().dim(),
@@ -301,8 +320,7 @@ public final class ModelTrainer {
      * DESIGN.md section 1: a run whose attention scores would not fit is refused before it starts.
      */
     private static void checkScoreMemory(TrainingRun run, MultimodalSplit train, BertConfig bert) {
-        InjectionConfig model = run.model();
-        if (!model.model().equals("injection")) {
+        if (!(run.model() instanceof InjectionConfig model) || !model.model().equals("injection")) {
             return;
         }
         long keys =

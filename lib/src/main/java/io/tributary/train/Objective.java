@@ -2,82 +2,29 @@ package io.tributary.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.training.loss.Loss;
-import io.tributary.inject.InjectionConfig;
-import io.tributary.loss.ContrastiveLoss;
-import io.tributary.loss.CrossModalMarginLoss;
-import io.tributary.loss.CrossModalMatchingLoss;
-import io.tributary.loss.EmotionCrossEntropyLoss;
-import io.tributary.loss.RegressionLoss;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import ai.djl.training.GradientCollector;
 import java.util.Map;
 
 /**
- * {@code L = L_task + lambda_match L_match + lambda_margin L_margin} (or {@code + lambda_c
- * InfoNCE}, or L_task alone for the baselines), with each weighted term kept so that epoch records
- * can show them; early stopping reads L_task alone.
+ * What a model family minimises, term by term: the trainer back-propagates the total, records every
+ * term per epoch, and stops early on L_task alone.
  */
-final class Objective {
+interface Objective {
 
-    /** One batch's loss: the total to minimise, L_task, and every weighted term by name. */
+    /** One batch's loss: the total to minimise, L_task, and every term by name. */
     record Terms(NDArray total, NDArray task, Map<String, NDArray> terms) {}
 
-    private final Loss task;
-    private final List<Loss> alignment;
-
-    private Objective(Loss task, List<Loss> alignment) {
-        this.task = task;
-        this.alignment = alignment;
-    }
-
-    static Objective of(InjectionConfig config, boolean emotions) {
-        Loss task =
-                emotions
-                        ? new EmotionCrossEntropyLoss("task", 1f)
-                        : new RegressionLoss(
-                                "task",
-                                config.taskLoss().equals("mse")
-                                        ? RegressionLoss.Kind.MSE
-                                        : RegressionLoss.Kind.L1,
-                                1f);
-        List<Loss> alignment = new ArrayList<>();
-        if (config.model().equals("injection")) {
-            switch (config.alignmentLoss()) {
-                case "margin" -> {
-                    alignment.add(new CrossModalMatchingLoss("match", config.lambdaMatch()));
-                    alignment.add(
-                            new CrossModalMarginLoss(
-                                    "margin", config.lambdaMargin(), config.gamma()));
-                }
-                case "contrastive" ->
-                        alignment.add(
-                                new ContrastiveLoss(
-                                        "contrastive",
-                                        config.lambdaContrastive(),
-                                        ContrastiveLoss.DEFAULT_TEMPERATURE));
-                default -> {}
-            }
-        }
-        return new Objective(task, alignment);
-    }
-
-    Terms evaluate(NDList labels, NDList predictions) {
-        NDArray taskLoss = task.evaluate(labels, predictions);
-        Map<String, NDArray> terms = new LinkedHashMap<>();
-        terms.put("task", taskLoss);
-        NDArray total = taskLoss;
-        for (Loss loss : alignment) {
-            NDArray value = loss.evaluate(labels, predictions);
-            terms.put(loss.getName(), value);
-            total = total.add(value);
-        }
-        return new Terms(total, taskLoss, terms);
-    }
+    Terms evaluate(NDList labels, NDList predictions);
 
     /** L_task alone, for validation and early stopping. */
-    NDArray task(NDList labels, NDList predictions) {
-        return task.evaluate(labels, predictions);
-    }
+    NDArray task(NDList labels, NDList predictions);
+
+    /**
+     * Called inside the step's gradient collector after the forward pass and before the model's
+     * backward pass: where an auxiliary estimator takes its own step on the batch (MMMIE's CLUB).
+     */
+    default void beforeBackward(NDList predictions, GradientCollector collector) {}
+
+    /** Frees what the objective holds (an auxiliary optimizer's state). */
+    default void close() {}
 }

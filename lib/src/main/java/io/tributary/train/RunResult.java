@@ -1,9 +1,9 @@
 package io.tributary.train;
 
+import com.google.gson.JsonObject;
 import io.tributary.bert.BertConfig;
 import io.tributary.core.AtomicFiles;
 import io.tributary.core.Json;
-import io.tributary.inject.InjectionConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -42,14 +42,10 @@ public record RunResult(
 
     /** The resolved configs of a run. */
     public record Config(
-            InjectionConfig model,
-            TrainConfig train,
-            com.google.gson.JsonObject bert,
-            String bertPath,
-            String task) {
+            JsonObject model, TrainConfig train, JsonObject bert, String bertPath, String task) {
         static Config of(TrainingRun run, BertConfig bert) {
             return new Config(
-                    run.model(),
+                    Json.gson().toJsonTree(run.model()).getAsJsonObject(),
                     run.train(),
                     bert.toJson(),
                     String.valueOf(run.bert()),

@@ -10,8 +10,9 @@ import io.tributary.core.AtomicFiles;
 import io.tributary.core.CodeVersion;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
-import io.tributary.inject.InjectionConfig;
-import io.tributary.inject.InjectionModel;
+import io.tributary.nn.ModelConfig;
+import io.tributary.nn.ModelInputs;
+import io.tributary.nn.MultimodalModel;
 import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.SafetensorsFile;
 import io.tributary.tensors.SafetensorsWriter;
@@ -29,34 +30,38 @@ import java.util.Set;
  * A trained model as a folder a user can carry: {@code model.safetensors} (every parameter, named
  * as {@link BlockParameters} names it) and {@code config.json} (the family, the resolved model,
  * BERT, input and training configs, and the code version). Written atomically; loading refuses a
- * folder of another family or with missing, extra or mis-shaped weights, naming what differs.
+ * folder of an unknown family or with missing, extra or mis-shaped weights, naming what differs.
  */
 public final class SavedModel {
 
-    public static final String FAMILY = "injection";
     static final String CONFIG = "config.json";
     static final String WEIGHTS = "model.safetensors";
 
     /** What {@code config.json} holds. */
     public record Manifest(
             String family,
-            InjectionConfig model,
+            JsonObject model,
             JsonObject bert,
-            InjectionModel.Inputs inputs,
+            ModelInputs inputs,
             TrainConfig train,
             String codeVersion) {}
 
     private SavedModel() {}
 
     public static void save(
-            InjectionModel model,
+            MultimodalModel model,
             BertConfig bert,
-            InjectionModel.Inputs inputs,
+            ModelInputs inputs,
             TrainConfig train,
             Path dir) {
         Manifest manifest =
                 new Manifest(
-                        FAMILY, model.config(), bert.toJson(), inputs, train, CodeVersion.get());
+                        model.config().family(),
+                        Json.gson().toJsonTree(model.config()).getAsJsonObject(),
+                        bert.toJson(),
+                        inputs,
+                        train,
+                        CodeVersion.get());
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         BlockParameters.named(model).forEach((name, p) -> tensors.put(name, p.getArray()));
         AtomicFiles.writeFolder(
@@ -82,22 +87,29 @@ public final class SavedModel {
             throw new InputException(file + ": expected a JSON object: " + e.getMessage(), e);
         }
         String family = json.has("family") ? json.get("family").getAsString() : "(none)";
-        if (!family.equals(FAMILY)) {
-            throw new InputException(
-                    file + ": family: expected \"" + FAMILY + "\", found \"" + family + "\"");
-        }
         try {
+            Families.configType(family);
             return Json.gson().fromJson(json, Manifest.class);
         } catch (RuntimeException e) {
             throw new InputException(file + ": " + e.getMessage(), e);
         }
     }
 
+    /** The saved model's config, as its family's record. */
+    public static ModelConfig modelConfig(Manifest manifest, Path dir) {
+        try {
+            return Json.gson().fromJson(manifest.model(), Families.configType(manifest.family()));
+        } catch (RuntimeException e) {
+            throw new InputException(dir.resolve(CONFIG) + ": model: " + e.getMessage(), e);
+        }
+    }
+
     /** Rebuilds the model saved in {@code dir}, its arrays on {@code manager}. */
-    public static InjectionModel load(Path dir, NDManager manager) {
+    public static MultimodalModel load(Path dir, NDManager manager) {
         Manifest manifest = manifest(dir);
         BertConfig bert = BertConfig.fromJson(manifest.bert(), dir.resolve(CONFIG));
-        InjectionModel model = new InjectionModel(manifest.model(), bert, manifest.inputs());
+        ModelConfig config = modelConfig(manifest, dir);
+        MultimodalModel model = Families.build(config, bert, manifest.inputs());
         model.initialize(manager, 8, 8, 8);
         SafetensorsFile weights = SafetensorsFile.open(dir.resolve(WEIGHTS));
         Set<String> unused = new LinkedHashSet<>(weights.keys());

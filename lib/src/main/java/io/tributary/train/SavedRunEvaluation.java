@@ -3,9 +3,10 @@ package io.tributary.train;
 import ai.djl.ndarray.NDManager;
 import io.tributary.core.AtomicFiles;
 import io.tributary.core.Devices;
+import io.tributary.core.InputException;
 import io.tributary.data.MultimodalSplit;
-import io.tributary.inject.InjectionModel;
 import io.tributary.metrics.IemocapMetrics;
+import io.tributary.nn.MultimodalModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,8 +31,10 @@ public final class SavedRunEvaluation {
         MultimodalSplit split = TrainingData.split(loaded.splits(), splitName);
         Task task = Task.valueOf(result.config().task());
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            InjectionModel model = SavedModel.load(run.resolve("model"), manager);
-            Objective objective = Objective.of(model.config(), task == Task.IEMOCAP);
+            Path saved = run.resolve("model");
+            requireSameModel(result, saved);
+            MultimodalModel model = SavedModel.load(saved, manager);
+            Objective objective = Families.objective(model);
             Evaluation evaluation = Evaluation.run(model, objective, split, task, train, manager);
             AtomicFiles.write(
                     csv,
@@ -40,6 +43,18 @@ public final class SavedRunEvaluation {
                                     csvOf(split, evaluation.outputs(), task)
                                             .getBytes(StandardCharsets.UTF_8)));
             return evaluation.metrics();
+        }
+    }
+
+    /** The saved model must be the one the run's record describes. */
+    private static void requireSameModel(RunResult result, Path saved) {
+        String recorded = result.config().model().get("model").getAsString();
+        String found = SavedModel.modelConfig(SavedModel.manifest(saved), saved).model();
+        if (!recorded.equals(found)) {
+            throw new InputException(
+                    String.format(
+                            "%s: model: expected \"%s\" (as %s says), found \"%s\"",
+                            saved.resolve(SavedModel.CONFIG), recorded, RunResult.FILE, found));
         }
     }
 

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
-import io.tributary.inject.InjectionConfig;
+import io.tributary.nn.ModelConfig;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -18,11 +18,16 @@ import java.util.TreeSet;
 public final class Settings {
 
     /** The model and training configs a run resolves to. */
-    public record Resolved(InjectionConfig model, TrainConfig train) {}
+    public record Resolved(ModelConfig model, TrainConfig train) {}
 
     private Settings() {}
 
-    public static Resolved resolve(InjectionConfig model, TrainConfig train, List<String> sets) {
+    /** The configs of the model named {@code model} ({@code --model}), seed and overrides. */
+    public static Resolved forModel(String model, long seed, List<String> sets) {
+        return resolve(Families.defaults(model), TrainConfig.defaults().withSeed(seed), sets);
+    }
+
+    public static Resolved resolve(ModelConfig model, TrainConfig train, List<String> sets) {
         JsonObject modelJson = Json.gson().toJsonTree(model).getAsJsonObject();
         JsonObject trainJson = Json.gson().toJsonTree(train).getAsJsonObject();
         for (String set : sets) {
@@ -43,7 +48,7 @@ public final class Settings {
             target.add(key, parse(key, value, target.get(key)));
         }
         return new Resolved(
-                build(modelJson, InjectionConfig.class), build(trainJson, TrainConfig.class));
+                build(modelJson, model.getClass()), build(trainJson, TrainConfig.class));
     }
 
     private static JsonElement parse(String key, String value, JsonElement current) {

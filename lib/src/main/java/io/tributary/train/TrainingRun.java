@@ -1,7 +1,7 @@
 package io.tributary.train;
 
 import io.tributary.data.MultimodalSplit;
-import io.tributary.inject.InjectionConfig;
+import io.tributary.nn.ModelConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ import java.util.Map;
  * @param out the run's folder: {@code epochs.jsonl}, {@code model/}, {@code result.json}
  */
 public record TrainingRun(
-        InjectionConfig model,
+        ModelConfig model,
         TrainConfig train,
         Path bert,
         Map<String, MultimodalSplit> splits,

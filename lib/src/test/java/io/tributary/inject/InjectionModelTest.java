@@ -13,6 +13,7 @@ import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
+import io.tributary.nn.ModelInputs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +97,7 @@ class InjectionModelTest {
 
     private static NDList forward(InjectionConfig config, MultimodalSplit split) throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
-            InjectionModel.Inputs inputs =
-                    new InjectionModel.Inputs(0, split.audio().dim(), split.vision().dim(), 0);
+            ModelInputs inputs = new ModelInputs(0, split.audio().dim(), split.vision().dim(), 0);
             InjectionModel model = new InjectionModel(config, BERT, inputs);
             model.initialize(manager, 11, split.audio().steps(), split.vision().steps());
             MultimodalDataset dataset =

@@ -173,7 +173,7 @@ class InjectionBehaviourTest {
         assertEquals(64, result.data().sha256().length());
         assertTrue(result.data().path().startsWith("synthetic:"), result.data().path());
         assertTrue(result.codeVersion().startsWith("0.1.0"), result.codeVersion());
-        assertEquals("injection", result.config().model().model());
+        assertEquals("injection", result.config().model().get("model").getAsString());
         assertEquals(0.01f, result.config().train().gateLr());
         assertEquals(2, result.gates().size());
         assertTrue(result.wallSeconds() > 0);
