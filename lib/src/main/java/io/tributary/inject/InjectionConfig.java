@@ -3,6 +3,7 @@ package io.tributary.inject;
 import io.tributary.nn.ModelConfig;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Everything that shapes a model of this family: the gated injection model and the baselines that
@@ -97,7 +98,7 @@ public record InjectionConfig(
     /** The layer indices that get a branch, for a BERT of {@code layers} layers. */
     public List<Integer> injectedLayers(int layers) {
         if (injectedLayers.isEmpty()) {
-            return java.util.stream.IntStream.range(0, layers).boxed().toList();
+            return IntStream.range(0, layers).boxed().toList();
         }
         for (int k : injectedLayers) {
             if (k < 0 || k >= layers) {

@@ -20,6 +20,7 @@ import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -103,7 +104,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                 .setHiddenSize(d)
                 .optAttentionDim(config.attentionDim())
                 .optFeedForwardSize(config.branchFf() == 0 ? d : config.branchFf())
-                .optGate(GateBlock.Kind.valueOf(config.gate().toUpperCase(java.util.Locale.ROOT)))
+                .optGate(GateBlock.Kind.valueOf(config.gate().toUpperCase(Locale.ROOT)))
                 .optDropout(config.dropout())
                 .build();
     }

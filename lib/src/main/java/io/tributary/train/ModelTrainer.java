@@ -11,6 +11,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.TranslateException;
 import io.tributary.bert.BertCheckpoint;
 import io.tributary.bert.BertConfig;
+import io.tributary.core.CodeVersion;
 import io.tributary.core.Devices;
 import io.tributary.core.InputException;
 import io.tributary.core.ProcessMemory;
@@ -134,7 +135,7 @@ public final class ModelTrainer {
                             RunResult.Config.of(run, bert),
                             run.data(),
                             config.seed(),
-                            io.tributary.core.CodeVersion.get(),
+                            CodeVersion.get(),
                             Devices.preferred().toString(),
                             (System.nanoTime() - started) / 1e9,
                             epochs,

@@ -3,6 +3,7 @@ package io.tributary.train;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Sampler;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +29,7 @@ final class SeededBatchSampler implements Sampler {
             order.add(i);
         }
         if (seed != null) {
-            java.util.Collections.shuffle(order, new Random(seed));
+            Collections.shuffle(order, new Random(seed));
         }
         List<List<Long>> batches = new ArrayList<>();
         for (int start = 0; start < order.size(); start += batchSize) {

@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,8 +124,8 @@ class InjectionBehaviourTest {
                 difference > 2 * standardError,
                 String.format(
                         "mean gate %s vs %s: difference %.4f, 2 SE %.4f",
-                        java.util.Arrays.toString(informative),
-                        java.util.Arrays.toString(noise),
+                        Arrays.toString(informative),
+                        Arrays.toString(noise),
                         difference,
                         2 * standardError));
     }
@@ -195,7 +197,7 @@ class InjectionBehaviourTest {
         return gates;
     }
 
-    private static double mean(String condition, java.util.function.ToDoubleFunction<RunResult> f) {
+    private static double mean(String condition, ToDoubleFunction<RunResult> f) {
         double sum = 0;
         for (long seed : SEEDS) {
             sum += f.applyAsDouble(RESULTS.get(condition + "-" + seed));
@@ -204,7 +206,7 @@ class InjectionBehaviourTest {
     }
 
     private static double mean(double[] values) {
-        return java.util.Arrays.stream(values).average().orElseThrow();
+        return Arrays.stream(values).average().orElseThrow();
     }
 
     /** The unbiased sample variance. */

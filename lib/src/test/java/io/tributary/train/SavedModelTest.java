@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +112,7 @@ class SavedModelTest {
                         Settings.resolve(
                                         InjectionConfig.defaults(),
                                         TrainConfig.defaults(),
-                                        java.util.List.of("nonverbal_hidden=8", "attention_dim=8"))
+                                        List.of("nonverbal_hidden=8", "attention_dim=8"))
                                 .model();
         InjectionModel model = new InjectionModel(config, BERT, INPUTS);
         model.initialize(manager, 6, 4, 4);

@@ -1,6 +1,7 @@
 package io.tributary.data.pickle;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +30,7 @@ final class PythonValues {
         } else if (value instanceof Map) {
             return "dict";
         } else if (value instanceof NdArray array) {
-            return "ndarray "
-                    + array.dtype().name()
-                    + " "
-                    + java.util.Arrays.toString(array.shape());
+            return "ndarray " + array.dtype().name() + " " + Arrays.toString(array.shape());
         } else if (value instanceof DType) {
             return "numpy.dtype";
         } else if (value instanceof PythonGlobal global) {

@@ -16,6 +16,7 @@ import io.tributary.data.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,7 @@ class MmsaPickleReaderTest {
         assertEquals("vid631$_$0", train.ids()[0]);
         assertEquals(50, train.tokens().length());
         assertArrayEquals(
-                new int[] {5, 19, 28, 20, 9, 8, 6, 0},
-                java.util.Arrays.copyOf(train.tokens().ids()[0], 8));
+                new int[] {5, 19, 28, 20, 9, 8, 6, 0}, Arrays.copyOf(train.tokens().ids()[0], 8));
         assertEquals(7, train.tokens().validLength(0));
         assertEquals(5, train.audio().dim());
         assertEquals(0.8318049f, train.audio().values()[0][0], 0f);
