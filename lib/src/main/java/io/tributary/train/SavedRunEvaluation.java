@@ -6,6 +6,7 @@ import io.tributary.core.Devices;
 import io.tributary.core.InputException;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.metrics.IemocapMetrics;
+import io.tributary.nn.ModelInputs;
 import io.tributary.nn.MultimodalModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class SavedRunEvaluation {
             Path saved = run.resolve("model");
             requireSameModel(result, saved);
             MultimodalModel model = SavedModel.load(saved, manager);
+            requireSameInputs(model, split, data);
             Objective objective = Families.objective(model);
             Evaluation evaluation = Evaluation.run(model, objective, split, task, train, manager);
             AtomicFiles.write(
@@ -43,6 +45,30 @@ public final class SavedRunEvaluation {
                                     csvOf(split, evaluation.outputs(), task)
                                             .getBytes(StandardCharsets.UTF_8)));
             return evaluation.metrics();
+        }
+    }
+
+    /** The data must have the feature sizes and task the model was trained for. */
+    private static void requireSameInputs(
+            MultimodalModel model, MultimodalSplit split, String data) {
+        ModelInputs expected = model.inputs();
+        ModelInputs found = ModelTrainer.inputsOf(split, model.config());
+        if (!expected.equals(found)) {
+            throw new InputException(
+                    String.format(
+                            "--data %s: split '%s' has word vectors %d, audio %d, vision %d"
+                                    + " features and %d emotions; the model was trained on %d,"
+                                    + " %d, %d and %d",
+                            data,
+                            split.name(),
+                            found.wordVectorDim(),
+                            found.audioDim(),
+                            found.visionDim(),
+                            found.emotions(),
+                            expected.wordVectorDim(),
+                            expected.audioDim(),
+                            expected.visionDim(),
+                            expected.emotions()));
         }
     }
 
