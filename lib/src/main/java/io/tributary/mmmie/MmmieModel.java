@@ -1,0 +1,354 @@
+package io.tributary.mmmie;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.tributary.bert.BertConfig;
+import io.tributary.bert.BertModel;
+import io.tributary.inject.InjectionModel;
+import io.tributary.nn.LstmEncoderBlock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MMMIE (DESIGN.md section 3): modality features u_m, bounded from above by an information
+ * bottleneck and tied pairwise by InfoNCE, fused by a small Transformer that knows which modality
+ * each token came from.
+ *
+ * <pre>
+ *   r_t = BERT(ids)[pooled];   r_m = BiLSTM_m(X_m)[forward at last valid; backward at first]  m in {a, v}
+ *   u_m = VIB_m(r_m)                     mu_m + sigma_m ⊙ eps in training (VIB), mu_m otherwise
+ *   Z   = [u_t + e_t; u_a + e_a; u_v + e_v]
+ *   y   = W_o Dropout(mean_k FusionEncoder(Z)_k)
+ *   S_mn = critic_mn(u_m, u_n)           (B, B) scores, for (m, n) in (t, a), (t, v), (a, v)
+ * </pre>
+ *
+ * With {@code tokens = sequence} each modality contributes one token per valid step (BERT's last
+ * hidden states, the BiLSTMs' outputs, each through the same heads), the identity embedding is e_m
+ * + p_m,k, the encoder masks padding, the pooled output is the mean over valid tokens, and u_m for
+ * the critics and L_min is the mean of u_m,k over valid k. Without the identity embedding the
+ * tokens enter the encoder as they are.
+ *
+ * <p>Inputs: the seven arrays of {@link io.tributary.data.MultimodalDataset}, {@code [input_ids or
+ * text_embeds, attention_mask, token_type_ids, audio, audio_mask, vision, vision_mask]}; float word
+ * vectors (B, T, d_w) go through a Linear to BERT's width in place of its word embeddings.
+ *
+ * <p>Outputs, each array also named as given here: {@code [prediction, u_t, u_a, u_v]} with the
+ * prediction (B, 1) for regression or (B, E, 2) logits for E emotions and u_m (B, d'), in the
+ * positions {@link io.tributary.loss.LossInputs} reads; then what {@link MmmieLoss} needs:
+ *
+ * <ul>
+ *   <li>with MI maximisation: {@code scores_ta}, {@code scores_tv}, {@code scores_av} (B, B);
+ *   <li>with VIB: {@code kl_t}, {@code kl_a}, {@code kl_v} (), each modality's KL term;
+ *   <li>with CLUB: {@code x_t} = sg(r_t) (B, d), {@code x_a} (B, d_a), {@code x_v} (B, d_v), the
+ *       means of the valid input frames.
+ * </ul>
+ *
+ * Children: {@code bert}, {@code word_projection} (word vectors only), {@code acoustic_encoder},
+ * {@code visual_encoder}, {@code projection_t|a|v} ({@link VibBlock}), {@code identity_embedding},
+ * {@code fusion}, {@code head}, {@code critic_ta|tv|av}, and with CLUB {@code club.t|a|v} ({@link
+ * ClubEstimator}): every parameter of q is named {@code club.*}, to be left out of the model's
+ * optimizer.
+ */
+public final class MmmieModel extends AbstractBlock {
+
+    /** The modalities, in the order of the outputs. */
+    public static final List<String> MODALITIES = List.of("t", "a", "v");
+
+    /** The modality pairs whose mutual information is maximised. */
+    public static final List<String> PAIRS = List.of("ta", "tv", "av");
+
+    private final MmmieConfig config;
+    private final BertConfig bertConfig;
+    private final InjectionModel.Inputs inputs;
+    private final BertModel bert;
+    private final Linear wordProjection;
+    private final LstmEncoderBlock acousticEncoder;
+    private final LstmEncoderBlock visualEncoder;
+    private final Map<String, VibBlock> projections = new LinkedHashMap<>();
+    private final IdentityEmbeddingBlock identityEmbedding;
+    private final FusionEncoderBlock fusion;
+    private final Linear head;
+    private final Map<String, MiCriticBlock> critics = new LinkedHashMap<>();
+    private final Map<String, ClubEstimator> club = new LinkedHashMap<>();
+
+    public MmmieModel(MmmieConfig config, BertConfig bertConfig, InjectionModel.Inputs inputs) {
+        this.config = config;
+        this.bertConfig = bertConfig;
+        this.inputs = inputs;
+        int d = config.featureDim();
+        bert = addChildBlock("bert", new BertModel(bertConfig));
+        wordProjection =
+                inputs.wordVectorDim() > 0
+                        ? addChildBlock("word_projection", linear(bertConfig.hiddenSize()))
+                        : null;
+        acousticEncoder = addChildBlock("acoustic_encoder", bilstm());
+        visualEncoder = addChildBlock("visual_encoder", bilstm());
+        boolean vib = config.minimizer().equals("vib");
+        for (String m : MODALITIES) {
+            VibBlock projection = VibBlock.builder().setUnits(d).optVariational(vib).build();
+            projections.put(m, addChildBlock("projection_" + m, projection));
+        }
+        identityEmbedding =
+                config.identityEmbedding()
+                        ? addChildBlock(
+                                "identity_embedding",
+                                IdentityEmbeddingBlock.builder()
+                                        .setUnits(d)
+                                        .optPositions(config.sequenceTokens())
+                                        .build())
+                        : null;
+        fusion =
+                addChildBlock(
+                        "fusion",
+                        FusionEncoderBlock.builder()
+                                .setUnits(d)
+                                .optLayers(config.fusionLayers())
+                                .optHeads(config.fusionHeads())
+                                .optDropout(config.dropout())
+                                .build());
+        head = addChildBlock("head", linear(headSize()));
+        if (config.miMaximization()) {
+            for (String pair : PAIRS) {
+                critics.put(pair, addChildBlock("critic_" + pair, critic(d)));
+            }
+        }
+        if (config.minimizer().equals("club")) {
+            for (String m : MODALITIES) {
+                club.put(m, addChildBlock("club." + m, new ClubEstimator(d)));
+            }
+        }
+    }
+
+    private LstmEncoderBlock bilstm() {
+        return LstmEncoderBlock.builder()
+                .setHidden(config.lstmHidden())
+                .optBidirectional(true)
+                .build();
+    }
+
+    private MiCriticBlock critic(int d) {
+        return MiCriticBlock.builder()
+                .setUnits(d)
+                .optKind(MiCriticBlock.Kind.of(config.critic()))
+                .optTemperature(config.temperature())
+                .build();
+    }
+
+    private static Linear linear(int units) {
+        return Linear.builder().setUnits(units).build();
+    }
+
+    /** Outputs of the head: 1 for regression, 2 per emotion for classification. */
+    private int headSize() {
+        return inputs.emotions() == 0 ? 1 : 2 * inputs.emotions();
+    }
+
+    public MmmieConfig config() {
+        return config;
+    }
+
+    public InjectionModel.Inputs inputs() {
+        return inputs;
+    }
+
+    public BertModel bert() {
+        return bert;
+    }
+
+    /** The CLUB estimators by modality ({@code t, a, v}); empty unless the minimiser is CLUB. */
+    public Map<String, ClubEstimator> club() {
+        return Collections.unmodifiableMap(club);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
+        NDArray ids = in.get(0); // (B, T) or (B, T, d_w)
+        NDArray textMask = Masked.asFloat(in.get(1)); // (B, T)
+        NDArray audio = in.get(3); // (B, T_a, d_a)
+        NDArray audioMask = Masked.asFloat(in.get(4)); // (B, T_a)
+        NDArray vision = in.get(5); // (B, T_v, d_v)
+        NDArray visionMask = Masked.asFloat(in.get(6)); // (B, T_v)
+        if (wordProjection != null) {
+            ids = wordProjection.forward(ps, new NDList(ids), training).head(); // (B, T, d)
+        }
+        NDList text = bert.forward(ps, new NDList(ids, in.get(1), in.get(2)), training);
+        NDArray rt = text.get(1); // (B, d)
+        NDList a = acousticEncoder.forward(ps, new NDList(audio, audioMask), training);
+        NDList v = visualEncoder.forward(ps, new NDList(vision, visionMask), training);
+        boolean steps = config.sequenceTokens();
+        List<Feature> features =
+                List.of(
+                        feature(ps, "t", steps ? text.get(0) : rt, textMask, training),
+                        feature(ps, "a", a.get(steps ? 1 : 0), audioMask, training),
+                        feature(ps, "v", v.get(steps ? 1 : 0), visionMask, training));
+        NDList tokens = new NDList();
+        NDList masks = new NDList();
+        for (Feature f : features) {
+            tokens.add(f.tokens); // (B, T_m, d')
+            masks.add(f.mask); // (B, T_m)
+        }
+        NDArray z =
+                identityEmbedding != null
+                        ? identityEmbedding.forward(ps, tokens, training).head()
+                        : tokens.get(0).concat(tokens.get(1), 1).concat(tokens.get(2), 1);
+        NDArray mask = masks.get(0).concat(masks.get(1), 1).concat(masks.get(2), 1); // (B, N)
+        NDArray o = fusion.forward(ps, new NDList(z, mask), training).head(); // (B, N, d')
+        NDArray pooled = Masked.mean(o, mask); // (B, d')
+        NDArray y = Dropout.dropout(pooled, config.dropout(), training).head();
+        y = head.forward(ps, new NDList(y), training).head(); // (B, 1) or (B, 2E)
+        if (inputs.emotions() > 0) {
+            y = y.reshape(y.getShape().get(0), inputs.emotions(), 2); // (B, E, 2)
+        }
+        NDList out = new NDList(named(y, "prediction"));
+        for (int m = 0; m < 3; m++) {
+            out.add(named(features.get(m).u, "u_" + MODALITIES.get(m))); // (B, d')
+        }
+        for (Map.Entry<String, MiCriticBlock> critic : critics.entrySet()) {
+            String pair = critic.getKey();
+            NDArray um = out.get("u_" + pair.charAt(0));
+            NDArray un = out.get("u_" + pair.charAt(1));
+            NDArray s = critic.getValue().forward(ps, new NDList(um, un), training).head();
+            out.add(named(s, "scores_" + pair)); // (B, B)
+        }
+        for (int m = 0; m < 3; m++) {
+            if (features.get(m).kl != null) {
+                out.add(named(features.get(m).kl, "kl_" + MODALITIES.get(m))); // ()
+            }
+        }
+        if (!club.isEmpty()) {
+            out.add(named(rt.stopGradient(), "x_t")); // (B, d)
+            out.add(named(Masked.mean(audio, audioMask), "x_a")); // (B, d_a)
+            out.add(named(Masked.mean(vision, visionMask), "x_v")); // (B, d_v)
+        }
+        return out;
+    }
+
+    /**
+     * A modality's tokens for the fusion encoder, (B, T_m, d') with their (B, T_m) mask (T_m = 1 in
+     * vector mode), its feature u_m (B, d') and, with VIB, its KL term.
+     */
+    private record Feature(NDArray tokens, NDArray mask, NDArray u, NDArray kl) {}
+
+    /** u_m from r_m (B, n) in vector mode, from the steps (B, T_m, n) in sequence mode. */
+    private Feature feature(
+            ParameterStore ps, String m, NDArray r, NDArray mask, boolean training) {
+        VibBlock projection = projections.get(m);
+        if (!config.sequenceTokens()) {
+            NDList out = projection.forward(ps, new NDList(r), training);
+            NDArray u = out.get(0); // (B, d')
+            Shape single = new Shape(u.getShape().get(0), 1);
+            NDArray one = u.getManager().ones(single, u.getDataType(), u.getDevice()); // (B, 1)
+            return new Feature(u.expandDims(1), one, u, out.size() > 1 ? out.get(1) : null);
+        }
+        NDList out = projection.forward(ps, new NDList(r, mask), training);
+        NDArray steps = out.get(0); // (B, T_m, d')
+        NDArray u = Masked.mean(steps, mask); // (B, d')
+        return new Feature(steps, mask, u, out.size() > 1 ? out.get(1) : null);
+    }
+
+    private static NDArray named(NDArray array, String name) {
+        array.setName(name);
+        return array;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... shapes) {
+        Shape text = shapes[1];
+        long b = text.get(0);
+        int d = config.featureDim();
+        bert.initialize(manager, dataType, text, text, text);
+        if (wordProjection != null) {
+            wordProjection.initialize(manager, dataType, text.add(inputs.wordVectorDim()));
+        }
+        acousticEncoder.initialize(manager, dataType, shapes[3], shapes[4]);
+        visualEncoder.initialize(manager, dataType, shapes[5], shapes[6]);
+        Shape encoded = new Shape(b, acousticEncoder.outputSize());
+        projections.get("t").initialize(manager, dataType, new Shape(b, bertConfig.hiddenSize()));
+        projections.get("a").initialize(manager, dataType, encoded);
+        projections.get("v").initialize(manager, dataType, encoded);
+        Shape[] tokens = tokenShapes(shapes);
+        if (identityEmbedding != null) {
+            identityEmbedding.initialize(manager, dataType, tokens);
+        }
+        long n = tokens[0].get(1) + tokens[1].get(1) + tokens[2].get(1);
+        fusion.initialize(manager, dataType, new Shape(b, n, d), new Shape(b, n));
+        head.initialize(manager, dataType, new Shape(b, d));
+        for (MiCriticBlock critic : critics.values()) {
+            critic.initialize(manager, dataType, new Shape(b, d), new Shape(b, d));
+        }
+        if (!club.isEmpty()) {
+            club.get("t").initialize(manager, dataType, new Shape(b, bertConfig.hiddenSize()));
+            club.get("a").initialize(manager, dataType, new Shape(b, inputs.audioDim()));
+            club.get("v").initialize(manager, dataType, new Shape(b, inputs.visionDim()));
+        }
+    }
+
+    /** The fusion encoder's token shapes per modality: T_m = 1 in vector mode. */
+    private Shape[] tokenShapes(Shape[] shapes) {
+        long b = shapes[1].get(0);
+        int d = config.featureDim();
+        List<Shape> tokens = new ArrayList<>();
+        for (int m : new int[] {1, 4, 6}) {
+            long length = config.sequenceTokens() ? shapes[m].get(1) : 1;
+            tokens.add(new Shape(b, length, d));
+        }
+        return tokens.toArray(new Shape[0]);
+    }
+
+    /**
+     * Initialises the parameters for inputs of these shapes (any batch size); in sequence mode the
+     * lengths are the position embeddings' lengths, the longest a batch may be.
+     */
+    public MmmieModel initialize(
+            NDManager manager, int textLength, int audioSteps, int visionSteps) {
+        Shape text = new Shape(1, textLength);
+        Shape ids = inputs.wordVectorDim() > 0 ? text.add(inputs.wordVectorDim()) : text;
+        initialize(
+                manager,
+                DataType.FLOAT32,
+                ids,
+                text,
+                text,
+                new Shape(1, audioSteps, inputs.audioDim()),
+                new Shape(1, audioSteps),
+                new Shape(1, visionSteps, inputs.visionDim()),
+                new Shape(1, visionSteps));
+        return this;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] shapes) {
+        long b = shapes[1].get(0);
+        List<Shape> out = new ArrayList<>();
+        out.add(inputs.emotions() > 0 ? new Shape(b, inputs.emotions(), 2) : new Shape(b, 1));
+        for (int m = 0; m < 3; m++) {
+            out.add(new Shape(b, config.featureDim()));
+        }
+        for (int k = 0; k < critics.size(); k++) {
+            out.add(new Shape(b, b));
+        }
+        if (config.minimizer().equals("vib")) {
+            for (int m = 0; m < 3; m++) {
+                out.add(new Shape());
+            }
+        }
+        if (!club.isEmpty()) {
+            out.add(new Shape(b, bertConfig.hiddenSize()));
+            out.add(new Shape(b, inputs.audioDim()));
+            out.add(new Shape(b, inputs.visionDim()));
+        }
+        return out.toArray(new Shape[0]);
+    }
+}

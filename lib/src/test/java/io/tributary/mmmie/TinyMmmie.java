@@ -1,0 +1,87 @@
+package io.tributary.mmmie;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.Batch;
+import io.tributary.bert.BertConfig;
+import io.tributary.bert.WordPieceTokenizer;
+import io.tributary.data.MultimodalDataset;
+import io.tributary.data.MultimodalSplit;
+import io.tributary.data.SyntheticData;
+import io.tributary.inject.InjectionModel;
+import java.util.List;
+
+/** A tiny MMMIE (d' = 16, BiLSTM 8, tiny BERT) and synthetic batches for the tests. */
+final class TinyMmmie {
+
+    static final List<String> VOCAB = WordPieceTokenizer.bundledVocabulary();
+    static final BertConfig BERT = BertConfig.tiny().withVocabSize(VOCAB.size());
+    static final int FEATURE_DIM = 16;
+    static final int TEXT_LENGTH = 11;
+
+    private TinyMmmie() {}
+
+    /** The defaults with d' = 16 and BiLSTM width 8, and the given choices. */
+    static MmmieConfig config(
+            String tokens,
+            boolean identityEmbedding,
+            String critic,
+            String minimizer,
+            boolean miMaximization) {
+        MmmieConfig d = MmmieConfig.defaults();
+        return new MmmieConfig(
+                FEATURE_DIM,
+                8,
+                tokens,
+                identityEmbedding,
+                critic,
+                d.temperature(),
+                minimizer,
+                miMaximization,
+                d.alpha(),
+                d.beta(),
+                d.fusionLayers(),
+                d.fusionHeads(),
+                d.dropout(),
+                d.clubLearningRate(),
+                d.taskLoss());
+    }
+
+    /** The defaults with d' = 16 and BiLSTM width 8. */
+    static MmmieConfig config() {
+        return config("vector", true, "projected-cosine", "vib", true);
+    }
+
+    /** A synthetic split: label 1.5 x text + 1.2 x acoustic, 7 audio frames of 4, 5 visual of 3. */
+    static MultimodalSplit split(int samples, long seed) {
+        return new SyntheticData(samples, TEXT_LENGTH, 7, 4, 5, 3, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed)
+                .generate(VOCAB)
+                .get("train");
+    }
+
+    /** A regression model for {@code split}'s shapes, initialised on {@code manager}. */
+    static MmmieModel model(NDManager manager, MmmieConfig config, MultimodalSplit split) {
+        InjectionModel.Inputs inputs =
+                new InjectionModel.Inputs(0, split.audio().dim(), split.vision().dim(), 0);
+        return new MmmieModel(config, BERT, inputs)
+                .initialize(manager, TEXT_LENGTH, split.audio().steps(), split.vision().steps());
+    }
+
+    /** The first batch of {@code size} samples of {@code split}, in order. */
+    static Batch batch(NDManager manager, MultimodalSplit split, int size) throws Exception {
+        MultimodalDataset dataset =
+                MultimodalDataset.builder().setSplit(split).setSampling(size, false).build();
+        return dataset.getData(manager).iterator().next();
+    }
+
+    /** The values of an array, as floats. */
+    static float[] values(NDArray array) {
+        return array.toFloatArray();
+    }
+
+    /** The names of a prediction list, in order. */
+    static List<String> names(NDList list) {
+        return list.stream().map(NDArray::getName).toList();
+    }
+}
