@@ -74,7 +74,9 @@ public class InjectionTrainStepBenchmark {
                 (size.equals("base") ? BertConfig.base() : BertConfig.tiny())
                         .withVocabSize(vocabulary.size());
         MultimodalSplit split =
-                new SyntheticData(batch, 50, 50, 74, 50, 47, 1.5f, 1.2f, 0f, 0.3f, 0.1f, 1111, true)
+                new SyntheticData(
+                                batch, 50, 50, 74, 50, 47, 1.5f, 1.2f, 0f, 0.3f, 0.1f, 1111, true,
+                                0f)
                         .generate(vocabulary)
                         .get("train");
         data =

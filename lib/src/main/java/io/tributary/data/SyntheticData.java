@@ -35,6 +35,9 @@ import java.util.Random;
  * @param seed the generator's seed
  * @param wordAligned one acoustic and one visual frame per text position (then audioSteps and
  *     visionSteps equal textLength)
+ * @param sharedFactor how much of the acoustic signal is the text sentiment: {@code s_a = shared *
+ *     s_t + (1 - shared) * uniform}; 0 (independent streams) by default, above 0 the text and the
+ *     acoustic frames share a latent factor and so have mutual information
  */
 public record SyntheticData(
         int train,
@@ -49,7 +52,8 @@ public record SyntheticData(
         float frameNoise,
         float labelNoise,
         long seed,
-        boolean wordAligned) {
+        boolean wordAligned,
+        float sharedFactor) {
 
     public SyntheticData {
         if (wordAligned && (audioSteps != textLength || visionSteps != textLength)) {
@@ -80,7 +84,8 @@ public record SyntheticData(
      * acoustic, visual pure noise.
      */
     public static SyntheticData acousticInformative(long seed) {
-        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false);
+        return new SyntheticData(
+                400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false, 0f);
     }
 
     /**
@@ -88,12 +93,21 @@ public record SyntheticData(
      * layout MAG-BERT needs.
      */
     public static SyntheticData wordAligned(long seed) {
-        return new SyntheticData(400, 11, 11, 8, 11, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, true);
+        return new SyntheticData(400, 11, 11, 8, 11, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, true, 0f);
+    }
+
+    /**
+     * As {@link #acousticInformative}, with the acoustic signal mostly the text's sentiment (shared
+     * factor 0.8): text and acoustic frames carry mutual information for MMMIE to find.
+     */
+    public static SyntheticData sharedFactor(long seed) {
+        return new SyntheticData(
+                400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false, 0.8f);
     }
 
     /** The same shapes with both nonverbal streams pure noise: the label is the text's alone. */
     public static SyntheticData nonverbalNoise(long seed) {
-        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 0f, 0f, 0.3f, 0.1f, seed, false);
+        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 0f, 0f, 0.3f, 0.1f, seed, false, 0f);
     }
 
     /** train, valid and test splits, each split's samples drawn from one seeded stream. */
@@ -150,7 +164,9 @@ public record SyntheticData(
             ids[i] = "synthetic-" + name + "-" + i;
             float textSentiment =
                     text(random, positive, negative, neutral, cls, sep, tokens[i], mask[i]);
-            float acoustic = 2 * random.nextFloat() - 1;
+            float acoustic =
+                    sharedFactor * textSentiment
+                            + (1 - sharedFactor) * (2 * random.nextFloat() - 1);
             float visual = 2 * random.nextFloat() - 1;
             int words = Arrays.stream(mask[i]).sum();
             audioLengths[i] = wordAligned ? words : length(random, audioSteps);

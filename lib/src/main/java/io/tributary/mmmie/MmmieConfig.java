@@ -1,5 +1,6 @@
 package io.tributary.mmmie;
 
+import io.tributary.nn.ModelConfig;
 import java.util.List;
 
 /**
@@ -43,9 +44,23 @@ public record MmmieConfig(
         int fusionHeads,
         float dropout,
         float clubLearningRate,
-        String taskLoss) {
+        String taskLoss)
+        implements ModelConfig {
+
+    /** MMMIE is a family of one model. */
+    public static final String FAMILY = "mmmie";
 
     /** The defaults of DESIGN.md section 3. */
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    @Override
+    public String model() {
+        return FAMILY;
+    }
+
     public static MmmieConfig defaults() {
         return new MmmieConfig(
                 128,
@@ -94,7 +109,7 @@ public record MmmieConfig(
         }
         if (!(clubLearningRate > 0)) {
             throw new IllegalArgumentException(
-                    "club_lr: expected a positive number, found " + clubLearningRate);
+                    "club_learning_rate: expected a positive number, found " + clubLearningRate);
         }
     }
 

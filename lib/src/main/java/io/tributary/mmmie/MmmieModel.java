@@ -12,8 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertModel;
-import io.tributary.inject.InjectionModel;
 import io.tributary.nn.LstmEncoderBlock;
+import io.tributary.nn.ModelInputs;
+import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ import java.util.Map;
  * ClubEstimator}): every parameter of q is named {@code club.*}, to be left out of the model's
  * optimizer.
  */
-public final class MmmieModel extends AbstractBlock {
+public final class MmmieModel extends AbstractBlock implements MultimodalModel {
 
     /** The modalities, in the order of the outputs. */
     public static final List<String> MODALITIES = List.of("t", "a", "v");
@@ -70,7 +71,7 @@ public final class MmmieModel extends AbstractBlock {
 
     private final MmmieConfig config;
     private final BertConfig bertConfig;
-    private final InjectionModel.Inputs inputs;
+    private final ModelInputs inputs;
     private final BertModel bert;
     private final Linear wordProjection;
     private final LstmEncoderBlock acousticEncoder;
@@ -82,7 +83,7 @@ public final class MmmieModel extends AbstractBlock {
     private final Map<String, MiCriticBlock> critics = new LinkedHashMap<>();
     private final Map<String, ClubEstimator> club = new LinkedHashMap<>();
 
-    public MmmieModel(MmmieConfig config, BertConfig bertConfig, InjectionModel.Inputs inputs) {
+    public MmmieModel(MmmieConfig config, BertConfig bertConfig, ModelInputs inputs) {
         this.config = config;
         this.bertConfig = bertConfig;
         this.inputs = inputs;
@@ -117,7 +118,7 @@ public final class MmmieModel extends AbstractBlock {
                                 .optHeads(config.fusionHeads())
                                 .optDropout(config.dropout())
                                 .build());
-        head = addChildBlock("head", linear(headSize()));
+        head = addChildBlock("head", linear(inputs.headSize()));
         if (config.miMaximization()) {
             for (String pair : PAIRS) {
                 critics.put(pair, addChildBlock("critic_" + pair, critic(d)));
@@ -150,15 +151,13 @@ public final class MmmieModel extends AbstractBlock {
     }
 
     /** Outputs of the head: 1 for regression, 2 per emotion for classification. */
-    private int headSize() {
-        return inputs.emotions() == 0 ? 1 : 2 * inputs.emotions();
-    }
-
+    @Override
     public MmmieConfig config() {
         return config;
     }
 
-    public InjectionModel.Inputs inputs() {
+    @Override
+    public ModelInputs inputs() {
         return inputs;
     }
 
@@ -311,6 +310,7 @@ public final class MmmieModel extends AbstractBlock {
      * Initialises the parameters for inputs of these shapes (any batch size); in sequence mode the
      * lengths are the position embeddings' lengths, the longest a batch may be.
      */
+    @Override
     public MmmieModel initialize(
             NDManager manager, int textLength, int audioSteps, int visionSteps) {
         Shape text = new Shape(1, textLength);

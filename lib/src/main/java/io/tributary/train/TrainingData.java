@@ -24,7 +24,7 @@ public final class TrainingData {
 
     /** The names of the generated corpora. */
     public static final List<String> SYNTHETIC =
-            List.of("synthetic", "synthetic-noise", "synthetic-aligned");
+            List.of("synthetic", "synthetic-noise", "synthetic-aligned", "synthetic-shared");
 
     /** Splits and where they came from. */
     public record Loaded(Map<String, MultimodalSplit> splits, TrainingRun.DataSource source) {}
@@ -40,6 +40,7 @@ public final class TrainingData {
                     switch (data) {
                         case "synthetic-noise" -> SyntheticData.nonverbalNoise(seed);
                         case "synthetic-aligned" -> SyntheticData.wordAligned(seed);
+                        case "synthetic-shared" -> SyntheticData.sharedFactor(seed);
                         default -> SyntheticData.acousticInformative(seed);
                     };
             List<String> vocabulary = vocabulary(bert);

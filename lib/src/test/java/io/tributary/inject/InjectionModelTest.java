@@ -90,7 +90,8 @@ class InjectionModelTest {
     /** Synthetic data; word-aligned (one frame per token position) when {@code aligned}. */
     private static MultimodalSplit aligned(boolean aligned) {
         int steps = aligned ? 11 : 7;
-        return new SyntheticData(16, 11, steps, 4, steps, 3, 1.5f, 1.2f, 0f, 0.3f, 0.1f, 5, aligned)
+        return new SyntheticData(
+                        16, 11, steps, 4, steps, 3, 1.5f, 1.2f, 0f, 0.3f, 0.1f, 5, aligned, 0f)
                 .generate(VOCAB)
                 .get("train");
     }

@@ -18,7 +18,7 @@ import io.tributary.data.FeatureSequences;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
-import io.tributary.inject.InjectionModel;
+import io.tributary.nn.ModelInputs;
 import java.util.Map;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -106,8 +106,7 @@ class MmmieBehaviourTest {
                         d.clubLearningRate(),
                         d.taskLoss());
         try (NDManager manager = NDManager.newBaseManager()) {
-            InjectionModel.Inputs inputs =
-                    new InjectionModel.Inputs(0, train.audio().dim(), train.vision().dim(), 0);
+            ModelInputs inputs = new ModelInputs(0, train.audio().dim(), train.vision().dim(), 0);
             MmmieModel model =
                     new MmmieModel(config, TinyMmmie.BERT, inputs)
                             .initialize(

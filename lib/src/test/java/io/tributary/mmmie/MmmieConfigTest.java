@@ -67,7 +67,8 @@ class MmmieConfigTest {
         assertMessage(
                 "dropout: expected a number in [0, 1), found 1.0", c -> copy(c, "dropout", 1f));
         assertMessage(
-                "club_lr: expected a positive number, found 0.0", c -> copy(c, "club_lr", 0f));
+                "club_learning_rate: expected a positive number, found 0.0",
+                c -> copy(c, "club_lr", 0f));
     }
 
     private static void assertMessage(String message, UnaryOperator<MmmieConfig> change) {

@@ -12,7 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import io.tributary.data.MultimodalSplit;
-import io.tributary.inject.InjectionModel;
+import io.tributary.nn.ModelInputs;
 import io.tributary.tensors.BlockParameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,8 +153,7 @@ class MmmieModelTest {
     void emotionHeadGivesTwoLogitsPerEmotion() throws Exception {
         MultimodalSplit split = TinyMmmie.split(B, 3);
         try (NDManager manager = NDManager.newBaseManager()) {
-            InjectionModel.Inputs inputs =
-                    new InjectionModel.Inputs(0, split.audio().dim(), split.vision().dim(), 4);
+            ModelInputs inputs = new ModelInputs(0, split.audio().dim(), split.vision().dim(), 4);
             MmmieModel model =
                     new MmmieModel(TinyMmmie.config(), TinyMmmie.BERT, inputs)
                             .initialize(manager, TinyMmmie.TEXT_LENGTH, 7, 5);
@@ -210,7 +209,7 @@ class MmmieModelTest {
         return out;
     }
 
-    private static InjectionModel.Inputs inputs(MultimodalSplit split) {
-        return new InjectionModel.Inputs(0, split.audio().dim(), split.vision().dim(), 0);
+    private static ModelInputs inputs(MultimodalSplit split) {
+        return new ModelInputs(0, split.audio().dim(), split.vision().dim(), 0);
     }
 }

@@ -9,7 +9,7 @@ import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
-import io.tributary.inject.InjectionModel;
+import io.tributary.nn.ModelInputs;
 import java.util.List;
 
 /** A tiny MMMIE (d' = 16, BiLSTM 8, tiny BERT) and synthetic batches for the tests. */
@@ -55,15 +55,28 @@ final class TinyMmmie {
 
     /** A synthetic split: label 1.5 x text + 1.2 x acoustic, 7 audio frames of 4, 5 visual of 3. */
     static MultimodalSplit split(int samples, long seed) {
-        return new SyntheticData(samples, TEXT_LENGTH, 7, 4, 5, 3, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed)
+        return new SyntheticData(
+                        samples,
+                        TEXT_LENGTH,
+                        7,
+                        4,
+                        5,
+                        3,
+                        1.5f,
+                        1.2f,
+                        0f,
+                        0.3f,
+                        0.1f,
+                        seed,
+                        false,
+                        0f)
                 .generate(VOCAB)
                 .get("train");
     }
 
     /** A regression model for {@code split}'s shapes, initialised on {@code manager}. */
     static MmmieModel model(NDManager manager, MmmieConfig config, MultimodalSplit split) {
-        InjectionModel.Inputs inputs =
-                new InjectionModel.Inputs(0, split.audio().dim(), split.vision().dim(), 0);
+        ModelInputs inputs = new ModelInputs(0, split.audio().dim(), split.vision().dim(), 0);
         return new MmmieModel(config, BERT, inputs)
                 .initialize(manager, TEXT_LENGTH, split.audio().steps(), split.vision().steps());
     }
