@@ -24,12 +24,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Train a model; writes OUT/epochs.jsonl (one record per epoch), OUT/model/ (the best"
                     + " validation checkpoint) and OUT/result.json, and prints the result.",
-            "Settings (--set key=value): the model's (nonverbal_hidden, compress, attention_dim,"
+            "Settings (--set key=value): the injection family's (nonverbal_hidden, compress, attention_dim,"
                     + " branch_ff, gate, injection, injected_layers, dropout, beta_shift,"
                     + " mag_dropout, task_loss, alignment_loss, lambda_match, lambda_margin, gamma,"
-                    + " lambda_contrastive) and training's (batch_size, max_epochs, patience,"
+                    + " lambda_contrastive), MMMIE's (feature_dim, lstm_hidden, tokens,"
+                    + " identity_embedding, critic, temperature, minimizer, mi_maximization, alpha,"
+                    + " beta, fusion_layers, fusion_heads, dropout, club_learning_rate, task_loss)"
+                    + " and training's (batch_size, max_epochs, patience,"
                     + " lr_plm, lr_new, gate_lr, weight_decay, warmup, clip_norm, threads,"
-                    + " text_length)."
+                    + " padding, schedule, text_length)."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -38,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             defaultValue = "injection",
-            description = "injection, text or mag (default: ${DEFAULT-VALUE}).")
+            description = "injection, text, mag or mmmie (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(
