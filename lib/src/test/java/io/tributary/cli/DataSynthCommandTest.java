@@ -1,5 +1,6 @@
 package io.tributary.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tributary.core.Checksums;
 import io.tributary.data.TestResources;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,38 @@ class DataSynthCommandTest {
         assertEquals(
                 100,
                 report.getAsJsonObject("splits").getAsJsonObject("test").get("count").getAsInt());
+    }
+
+    /**
+     * The command that datasets/README.md gives writes the bundled sample byte for byte, and the
+     * README states the sample's SHA-256.
+     */
+    @Test
+    void theBundledSampleIsWhatItsDocumentedCommandWrites() throws IOException {
+        Path datasets = Path.of("..", "datasets").toAbsolutePath().normalize();
+        Path sample = datasets.resolve("sample/synthetic_aligned.pkl");
+        Path file = dir.resolve("synthetic_aligned.pkl");
+        CommandRun run =
+                CommandRun.of(
+                        "data",
+                        "synth",
+                        "--out",
+                        file.toString(),
+                        "--seed",
+                        "1111",
+                        "--informative",
+                        "acoustic",
+                        "--bert",
+                        datasets.resolve("bert-tiny").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertArrayEquals(Files.readAllBytes(sample), Files.readAllBytes(file));
+        String readme = Files.readString(datasets.resolve("README.md"));
+        assertTrue(
+                readme.contains(
+                        "./msa data synth --out datasets/sample/synthetic_aligned.pkl --seed 1111"
+                                + " --informative acoustic --bert datasets/bert-tiny"),
+                "datasets/README.md gives the command");
+        assertTrue(readme.contains("`" + Checksums.sha256(sample) + "`"), "README has the SHA-256");
     }
 
     @Test
