@@ -334,7 +334,7 @@ final class Pickler {
     private void savePayload(Payload payload) throws IOException {
         PickledArray.Numbers numbers = payload.numbers();
         long size = numbers.byteCount();
-        Body data = out -> writeBody(numbers, size, out);
+        PayloadWriter data = out -> writeBody(numbers, size, out);
         if (size <= 0xff) {
             write(SHORT_BINBYTES);
             write((int) size);
@@ -369,13 +369,14 @@ final class Pickler {
         }
     }
 
-    /** Writes a payload straight to the file after the current frame, as CPython does. */
+    /** Writes the bytes of a str or bytes payload. */
     @FunctionalInterface
-    private interface Body {
+    private interface PayloadWriter {
         void write(OutputStream out) throws IOException;
     }
 
-    private void writeLarge(int opcode, long size, Body payload) throws IOException {
+    /** A payload of 64 KiB or more: straight to the file after the current frame, as CPython. */
+    private void writeLarge(int opcode, long size, PayloadWriter payload) throws IOException {
         commitFrame(true);
         file.write(opcode);
         ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(size);
