@@ -24,6 +24,16 @@ enum PythonGlobal {
         this.name = name;
     }
 
+    /** The module numpy 1.x names, as a pickle written today names it. */
+    String module() {
+        return modules.get(0);
+    }
+
+    /** The name within the module. */
+    String attribute() {
+        return name;
+    }
+
     /** The accepted global of that module and name, or null. */
     static PythonGlobal find(String module, String name) {
         return Arrays.stream(values())
