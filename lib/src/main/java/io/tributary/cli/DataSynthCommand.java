@@ -85,7 +85,7 @@ final class DataSynthCommand implements Callable<Integer> {
                         ? SyntheticData.acousticInformative(seed)
                         : SyntheticData.nonverbalNoise(seed);
         if (frames == MmsaPickleWriter.Layout.ALIGNED) {
-            generator = framePerToken(generator);
+            generator = generator.withFramePerToken();
         }
         List<String> vocabulary = vocabulary();
         Map<String, MultimodalSplit> splits;
@@ -120,23 +120,6 @@ final class DataSynthCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(new Gson().toJson(summary));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** The same generator with one audio and one visual frame per text position. */
-    private static SyntheticData framePerToken(SyntheticData g) {
-        return new SyntheticData(
-                g.train(),
-                g.textLength(),
-                g.textLength(),
-                g.audioDim(),
-                g.textLength(),
-                g.visionDim(),
-                g.textWeight(),
-                g.acousticWeight(),
-                g.visualWeight(),
-                g.frameNoise(),
-                g.labelNoise(),
-                g.seed());
     }
 
     private List<String> vocabulary() {

@@ -93,7 +93,7 @@ public record SyntheticData(
      * layout MAG-BERT needs.
      */
     public static SyntheticData wordAligned(long seed) {
-        return new SyntheticData(400, 11, 11, 8, 11, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, true, 0f);
+        return acousticInformative(seed).withFramePerToken();
     }
 
     /**
@@ -103,6 +103,27 @@ public record SyntheticData(
     public static SyntheticData sharedFactor(long seed) {
         return new SyntheticData(
                 400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false, 0.8f);
+    }
+
+    /**
+     * This generator with one acoustic and one visual frame per text position (MAG-BERT's layout).
+     */
+    public SyntheticData withFramePerToken() {
+        return new SyntheticData(
+                train,
+                textLength,
+                textLength,
+                audioDim,
+                textLength,
+                visionDim,
+                textWeight,
+                acousticWeight,
+                visualWeight,
+                frameNoise,
+                labelNoise,
+                seed,
+                true,
+                sharedFactor);
     }
 
     /** The same shapes with both nonverbal streams pure noise: the label is the text's alone. */

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.tributary.TestResources;
 import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.data.FeatureSequences;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.NonFinite;
 import io.tributary.data.SyntheticData;
-import io.tributary.data.TestResources;
 import io.tributary.data.TextTokenizer;
 import io.tributary.data.TokenIds;
 import java.io.IOException;
@@ -217,9 +217,11 @@ class MmsaPickleWriterTest {
 
     /** A small synthetic corpus (40 training samples) whose frames suit {@code layout}. */
     private static Map<String, MultimodalSplit> corpus(MmsaPickleWriter.Layout layout, long seed) {
-        int steps = layout == MmsaPickleWriter.Layout.ALIGNED ? 11 : 20;
-        return new SyntheticData(40, 11, steps, 8, steps, 6, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed)
-                .generate(VOCABULARY);
+        SyntheticData unaligned =
+                new SyntheticData(
+                        40, 11, 20, 8, 20, 6, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false, 0f);
+        boolean aligned = layout == MmsaPickleWriter.Layout.ALIGNED;
+        return (aligned ? unaligned.withFramePerToken() : unaligned).generate(VOCABULARY);
     }
 
     /** The first {@code labels.length} training samples of a corpus, with other labels. */
