@@ -1,7 +1,6 @@
 package io.tributary.cli;
 
 import io.tributary.core.Json;
-import io.tributary.data.MultimodalSplit;
 import io.tributary.train.ModelTrainer;
 import io.tributary.train.RunResult;
 import io.tributary.train.Settings;
@@ -73,9 +72,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings.Resolved settings = Settings.forModel(model, seed, sets);
-        TrainingData.Loaded loaded =
-                TrainingData.load(data, bert, seed, settings.train().textLength());
-        Task scored = task != null ? task : defaultTask(loaded.splits().get("train"));
+        TrainingData.Loaded loaded = TrainingData.load(data, bert, settings.train());
+        Task scored = task != null ? task : Task.of(loaded.splits().get("train"));
         TrainingRun run =
                 new TrainingRun(
                         settings.model(),
@@ -89,11 +87,5 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(Json.pretty().toJson(result));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    private static Task defaultTask(MultimodalSplit train) {
-        return train.labelKind() == MultimodalSplit.LabelKind.EMOTION_CLASSES
-                ? Task.IEMOCAP
-                : Task.MOSI;
     }
 }

@@ -81,7 +81,9 @@ public final class AdamW implements AutoCloseable {
 
     /**
      * Clips the gradients to the configured max norm, applies one AdamW update at learning rate
-     * {@code scale} times each group's rate, and zeroes the gradients.
+     * {@code scale} times each group's rate, and zeroes the gradients. A step whose gradient norm
+     * is not finite (a NaN or infinite gradient anywhere) changes no parameter and no moment: its
+     * gradients are dropped and the returned norm says so.
      *
      * @param scale the schedule's multiplier for this step, {@code >= 0}
      * @return the L2 norm of all gradients before clipping
@@ -94,6 +96,10 @@ public final class AdamW implements AutoCloseable {
         try (NDManager scope = state.newSubManager()) {
             List<NDArray> gradients = borrow(scope);
             double norm = clip(gradients, maxGradNorm);
+            if (!Double.isFinite(norm)) {
+                gradients.forEach(g -> g.set(new NDIndex("..."), 0));
+                return norm;
+            }
             stepCount++;
             double correction1 = 1 - Math.pow(beta1, stepCount);
             double correction2Root = Math.sqrt(1 - Math.pow(beta2, stepCount));

@@ -61,6 +61,7 @@ public final class ModelTrainer {
         JniUtils.setNumThreads(config.threads());
         MultimodalSplit train = run.split("train");
         BertConfig bert = BertCheckpoint.config(run.bert());
+        TrainingData.checkFits(run.splits(), bert, run.bert());
         ModelInputs inputs = inputsOf(train, run.model());
         checkScoreMemory(run, train, bert);
         Path modelDir = run.out().resolve("model");
@@ -171,6 +172,7 @@ public final class ModelTrainer {
         ProgressBar progress = ProgressBar.start(epoch, config.maxEpochs(), stepsPerEpoch);
         Map<String, Double> sums = new LinkedHashMap<>();
         int steps = 0;
+        int skipped = 0;
         long stepNanos = 0;
         try {
             for (Batch batch : dataset.getData(manager, order)) {
@@ -195,7 +197,10 @@ public final class ModelTrainer {
                                                         (double) value.getFloat(),
                                                         Double::sum));
                     }
-                    optimizer.step(schedule.applyAsDouble(optimizer.getStepCount()));
+                    double norm = optimizer.step(schedule.applyAsDouble(optimizer.getStepCount()));
+                    if (!Double.isFinite(norm)) {
+                        skipped++;
+                    }
                 }
                 steps++;
                 stepNanos += System.nanoTime() - stepStart;
@@ -210,6 +215,7 @@ public final class ModelTrainer {
         int count = steps;
         sums.forEach((name, sum) -> means.put(name, sum / count));
         means.put("step_ms", stepNanos / 1e6 / count);
+        means.put("skipped_steps", (double) skipped);
         return means;
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.train;
 
 import ai.djl.ndarray.NDManager;
+import io.tributary.bert.BertConfig;
 import io.tributary.core.AtomicFiles;
 import io.tributary.core.Devices;
 import io.tributary.core.InputException;
@@ -27,12 +28,16 @@ public final class SavedRunEvaluation {
         RunResult result = RunResult.read(run);
         Path bert = Path.of(result.config().bertPath());
         TrainConfig train = result.config().train();
-        TrainingData.Loaded loaded =
-                TrainingData.load(data, bert, result.seed(), train.textLength());
+        TrainingData.Loaded loaded = TrainingData.load(data, bert, train);
         MultimodalSplit split = TrainingData.split(loaded.splits(), splitName);
+        Path saved = run.resolve("model");
+        SavedModel.Manifest manifest = SavedModel.manifest(saved);
+        TrainingData.checkFits(
+                Map.of(splitName, split),
+                BertConfig.fromJson(manifest.bert(), saved.resolve(SavedModel.CONFIG)),
+                bert);
         Task task = Task.valueOf(result.config().task());
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            Path saved = run.resolve("model");
             requireSameModel(result, saved);
             MultimodalModel model = SavedModel.load(saved, manager);
             requireSameInputs(model, split, data);

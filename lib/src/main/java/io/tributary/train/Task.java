@@ -1,5 +1,6 @@
 package io.tributary.train;
 
+import io.tributary.data.MultimodalSplit;
 import io.tributary.metrics.IemocapMetrics;
 import io.tributary.metrics.RegressionMetrics;
 import java.util.Map;
@@ -10,6 +11,11 @@ public enum Task {
     MOSEI,
     SIMS,
     IEMOCAP;
+
+    /** The default task of a corpus: IEMOCAP for emotion classes, else MOSI's conventions. */
+    public static Task of(MultimodalSplit split) {
+        return split.labelKind() == MultimodalSplit.LabelKind.EMOTION_CLASSES ? IEMOCAP : MOSI;
+    }
 
     /** Metric name to value; {@code outputs} are scores, or (N, E, 2) logits for IEMOCAP. */
     public Map<String, Double> metrics(float[] outputs, float[] labels) {

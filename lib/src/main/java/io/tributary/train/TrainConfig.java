@@ -17,6 +17,8 @@ package io.tributary.train;
  * @param padding {@code fixed} (default: every batch at the split's full lengths, one shape for the
  *     engine's kernels) or {@code batch} (each batch padded to its longest sample)
  * @param schedule {@code linear} (default: warm-up, then linear decay to 0) or {@code constant}
+ * @param textSource {@code ids} (default: the corpus's own BERT ids, word vectors or words) or
+ *     {@code raw_text} (MMSA's raw_text, tokenised again by the run's BERT folder)
  * @param textLength BERT length words are tokenised to where a corpus gives words (50; 39 for
  *     CH-SIMS)
  */
@@ -34,6 +36,7 @@ public record TrainConfig(
         long seed,
         String padding,
         String schedule,
+        String textSource,
         int textLength) {
 
     /** The paper seeds of DESIGN.md section 4: a table cell is the mean and std over them. */
@@ -41,7 +44,8 @@ public record TrainConfig(
 
     public static TrainConfig defaults() {
         return new TrainConfig(
-                32, 40, 8, 2e-5f, 1e-3f, 1e-2f, 0.01f, 0.1f, 1.0f, 2, 1111, "fixed", "linear", 50);
+                32, 40, 8, 2e-5f, 1e-3f, 1e-2f, 0.01f, 0.1f, 1.0f, 2, 1111, "fixed", "linear",
+                "ids", 50);
     }
 
     public TrainConfig {
@@ -53,6 +57,10 @@ public record TrainConfig(
         if (!padding.equals("fixed") && !padding.equals("batch")) {
             throw new IllegalArgumentException(
                     "padding: expected one of [fixed, batch], found " + padding);
+        }
+        if (!textSource.equals("ids") && !textSource.equals("raw_text")) {
+            throw new IllegalArgumentException(
+                    "text_source: expected one of [ids, raw_text], found " + textSource);
         }
         if (!schedule.equals("linear") && !schedule.equals("constant")) {
             throw new IllegalArgumentException(
@@ -83,6 +91,7 @@ public record TrainConfig(
                 newSeed,
                 padding,
                 schedule,
+                textSource,
                 textLength);
     }
 

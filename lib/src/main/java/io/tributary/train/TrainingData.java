@@ -1,5 +1,6 @@
 package io.tributary.train;
 
+import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertTokenizer;
 import io.tributary.core.Checksums;
 import io.tributary.core.InputException;
@@ -7,6 +8,7 @@ import io.tributary.core.Json;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
 import io.tributary.data.TextTokenizer;
+import io.tributary.data.TokenIds;
 import io.tributary.data.pickle.PickleInspector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +34,12 @@ public final class TrainingData {
     private TrainingData() {}
 
     /**
-     * Loads {@code data}; {@code textLength} is the BERT length MAG-BERT's words are tokenised to.
+     * Loads {@code data} as {@code train} says: the seed of generated data, and for corpus files
+     * the text source and the BERT length words are tokenised to.
      */
-    public static Loaded load(String data, Path bert, long seed, int textLength) {
+    public static Loaded load(String data, Path bert, TrainConfig train) {
+        long seed = train.seed();
+        int textLength = train.textLength();
         if (SYNTHETIC.contains(data)) {
             SyntheticData generator =
                     switch (data) {
@@ -55,11 +60,41 @@ public final class TrainingData {
                     "--data " + data + ": expected a corpus pickle or one of " + SYNTHETIC);
         }
         Map<String, MultimodalSplit> splits =
-                PickleInspector.readSplits(file, tokenizer(bert), textLength);
+                PickleInspector.readSplits(
+                        file, tokenizer(bert), textLength, train.textSource().equals("raw_text"));
         return new Loaded(
                 splits,
                 new TrainingRun.DataSource(
                         file.toAbsolutePath().toString(), Checksums.sha256(file)));
+    }
+
+    /**
+     * Checks that every split's text fits {@code bert}: token ids inside its vocabulary and lengths
+     * within its positions (ids made for another BERT would index outside its embeddings).
+     */
+    public static void checkFits(Map<String, MultimodalSplit> splits, BertConfig bert, Path dir) {
+        for (MultimodalSplit split : splits.values()) {
+            if (!split.hasTokenIds()) {
+                continue;
+            }
+            TokenIds tokens = split.tokens();
+            if (tokens.length() > bert.maxPositionEmbeddings()) {
+                throw new InputException(
+                        String.format(
+                                "--bert %s: split '%s' has texts of %d tokens, the BERT has %d"
+                                        + " positions",
+                                dir, split.name(), tokens.length(), bert.maxPositionEmbeddings()));
+            }
+            int largest = Arrays.stream(tokens.ids()).flatMapToInt(Arrays::stream).max().orElse(0);
+            if (largest >= bert.vocabSize()) {
+                throw new InputException(
+                        String.format(
+                                "--bert %s: split '%s' has token id %d, outside the BERT's"
+                                        + " vocabulary of %d (the data was tokenised for another"
+                                        + " BERT)",
+                                dir, split.name(), largest, bert.vocabSize()));
+            }
+        }
     }
 
     /** The split {@code name}, or a user error listing the splits there are. */

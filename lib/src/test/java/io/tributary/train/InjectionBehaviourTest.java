@@ -67,7 +67,7 @@ class InjectionBehaviourTest {
         Settings.Resolved settings =
                 Settings.resolve(
                         InjectionConfig.defaults(), TrainConfig.defaults().withSeed(seed), sets);
-        TrainingData.Loaded loaded = TrainingData.load(data, bert, seed, 50);
+        TrainingData.Loaded loaded = TrainingData.load(data, bert, settings.train());
         Path out = dir.resolve(model + "-" + data + "-" + seed);
         return ModelTrainer.train(
                 new TrainingRun(

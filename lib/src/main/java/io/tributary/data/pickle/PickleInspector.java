@@ -36,18 +36,30 @@ public final class PickleInspector {
     /**
      * Every split of {@code file} as train, valid and test (MAG-BERT's {@code dev} is valid). Text
      * comes as the file has it: MMSA's {@code text_bert} ids, MulT's word vectors, or MAG-BERT's
-     * words tokenised by {@code tokenizer} to {@code length}.
+     * words tokenised by {@code tokenizer} to {@code length}; with {@code rawText}, MMSA's {@code
+     * raw_text} is tokenised by {@code tokenizer} instead of reading {@code text_bert}.
      */
     public static Map<String, MultimodalSplit> readSplits(
-            Path file, TextTokenizer tokenizer, int length) {
+            Path file, TextTokenizer tokenizer, int length, boolean rawText) {
         Object top = Unpickler.load(file);
         Map<String, MultimodalSplit> splits = new LinkedHashMap<>();
         switch (layout(file, top)) {
             case MMSA -> {
                 MmsaPickleReader reader = MmsaPickleReader.from(file, top);
-                MmsaPickleReader.SPLITS.forEach(s -> splits.put(s, reader.read(s)));
+                MmsaPickleReader.SPLITS.forEach(
+                        s ->
+                                splits.put(
+                                        s,
+                                        rawText
+                                                ? reader.read(s, tokenizer, length)
+                                                : reader.read(s)));
             }
             case MULT -> {
+                if (rawText) {
+                    throw new InputException(
+                            file
+                                    + ": text_source raw_text: MulT pickles carry word vectors, no raw text");
+                }
                 MultPickleReader reader = MultPickleReader.from(file, top);
                 MultPickleReader.SPLITS.forEach(s -> splits.put(s, reader.read(s)));
             }

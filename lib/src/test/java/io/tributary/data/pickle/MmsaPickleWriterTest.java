@@ -42,7 +42,8 @@ class MmsaPickleWriterTest {
     void roundTripGivesBackEverySample(MmsaPickleWriter.Layout layout) {
         Map<String, MultimodalSplit> written = corpus(layout, 7);
         Path file = write(layout, written);
-        Map<String, MultimodalSplit> read = PickleInspector.readSplits(file, tokenizer(), 11);
+        Map<String, MultimodalSplit> read =
+                PickleInspector.readSplits(file, tokenizer(), 11, false);
         assertEquals(List.copyOf(written.keySet()), List.copyOf(read.keySet()));
         for (String name : written.keySet()) {
             MultimodalSplit want = written.get(name);
