@@ -64,7 +64,14 @@ public final class VibBlock extends AbstractBlock {
         }
         NDArray p = rho.forward(ps, new NDList(r), training).head(); // like mu
         NDArray sigma = Activation.softPlus(p.sub(RHO_SHIFT)); // like mu
-        NDArray u = training ? m.add(sigma.mul(m.getManager().randomNormal(m.getShape()))) : m;
+        NDArray u =
+                training
+                        ? m.add(
+                                sigma.mul(
+                                        m.getManager()
+                                                .randomNormal(
+                                                        0f, 1f, m.getShape(), DataType.FLOAT32)))
+                        : m;
         NDArray mask = inputs.size() > 1 ? inputs.get(1) : null; // (B, T)
         return new NDList(u, klDivergence(m, sigma, mask));
     }
