@@ -1,8 +1,8 @@
 package io.tributary.inject;
 
+import io.tributary.core.ConfigChecks;
 import io.tributary.nn.ModelConfig;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -75,14 +75,15 @@ public record InjectionConfig(
 
     /** Checks every field; the message names the setting, what it allows and what it found. */
     public InjectionConfig {
-        oneOf("model", model, Set.of("injection", "text", "mag"));
-        oneOf("compress", compress, Set.of("last", "sequence"));
-        oneOf("gate", gate, Set.of("similarity", "learned", "none"));
-        oneOf("injection", injection, Set.of("parallel", "sequential"));
-        oneOf("task_loss", taskLoss, Set.of("l1", "mse"));
-        oneOf("alignment_loss", alignmentLoss, Set.of("margin", "contrastive", "none"));
-        positive("nonverbal_hidden", nonverbalHidden);
-        positive("attention_dim", attentionDim);
+        ConfigChecks.oneOf("model", model, List.of("injection", "text", "mag"));
+        ConfigChecks.oneOf("compress", compress, List.of("last", "sequence"));
+        ConfigChecks.oneOf("gate", gate, List.of("similarity", "learned", "none"));
+        ConfigChecks.oneOf("injection", injection, List.of("parallel", "sequential"));
+        ConfigChecks.oneOf("task_loss", taskLoss, List.of("l1", "mse"));
+        ConfigChecks.oneOf(
+                "alignment_loss", alignmentLoss, List.of("margin", "contrastive", "none"));
+        ConfigChecks.positive("nonverbal_hidden", nonverbalHidden);
+        ConfigChecks.positive("attention_dim", attentionDim);
         if (branchFf < 0) {
             throw new IllegalArgumentException(
                     "branch_ff: expected 0 (= d) or more, found " + branchFf);
@@ -107,19 +108,5 @@ public record InjectionConfig(
             }
         }
         return injectedLayers;
-    }
-
-    private static void oneOf(String name, String value, Set<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(
-                    name + ": expected one of " + allowed + ", found " + value);
-        }
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(
-                    name + ": expected a positive number, found " + value);
-        }
     }
 }

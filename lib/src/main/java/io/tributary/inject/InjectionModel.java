@@ -15,6 +15,7 @@ import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertLayer;
 import io.tributary.bert.BertModel;
 import io.tributary.nn.LstmEncoderBlock;
+import io.tributary.nn.Masked;
 import io.tributary.nn.ModelInputs;
 import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
@@ -219,7 +220,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                         .toType(DataType.FLOAT32, false)
                         .concat(visionMask.toType(DataType.FLOAT32, false), 1);
         return new Nonverbal(
-                validMean(frameA, audioMask), validMean(frameV, visionMask), keys, keyMask);
+                Masked.mean(frameA, audioMask), Masked.mean(frameV, visionMask), keys, keyMask);
     }
 
     /**
@@ -233,13 +234,6 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
         }
         Shape padding = new Shape(shape.get(0), length - shape.get(1), shape.get(2));
         return frames.concat(frames.getManager().zeros(padding, frames.getDataType()), 1);
-    }
-
-    /** The mean of the valid frames: (B, T, d) and (B, T) to (B, d). */
-    private static NDArray validMean(NDArray frames, NDArray mask) {
-        NDArray keep = mask.toType(DataType.FLOAT32, false); // (B, T)
-        NDArray sum = frames.mul(keep.expandDims(2)).sum(new int[] {1}); // (B, d)
-        return sum.div(keep.sum(new int[] {1}, true).maximum(1f));
     }
 
     @Override
@@ -272,18 +266,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
     @Override
     public InjectionModel initialize(
             NDManager manager, int textLength, int audioSteps, int visionSteps) {
-        Shape text = new Shape(1, textLength);
-        Shape ids = inputs.wordVectorDim() > 0 ? text.add(inputs.wordVectorDim()) : text;
-        initialize(
-                manager,
-                DataType.FLOAT32,
-                ids,
-                text,
-                text,
-                new Shape(1, audioSteps, inputs.audioDim()),
-                new Shape(1, audioSteps),
-                new Shape(1, visionSteps, inputs.visionDim()),
-                new Shape(1, visionSteps));
+        initialize(manager, DataType.FLOAT32, inputs.shapes(textLength, audioSteps, visionSteps));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.mmmie;
 
+import io.tributary.core.ConfigChecks;
 import io.tributary.nn.ModelConfig;
 import java.util.List;
 
@@ -82,14 +83,14 @@ public record MmmieConfig(
 
     /** Checks every field; the message names the setting, what it allows and what it found. */
     public MmmieConfig {
-        oneOf("tokens", tokens, List.of("vector", "sequence"));
-        oneOf("critic", critic, List.of("projected-cosine", "bilinear"));
-        oneOf("minimizer", minimizer, List.of("vib", "club", "none"));
-        oneOf("task_loss", taskLoss, List.of("l1", "mse"));
-        positive("feature_dim", featureDim);
-        positive("lstm_hidden", lstmHidden);
-        positive("fusion_layers", fusionLayers);
-        positive("fusion_heads", fusionHeads);
+        ConfigChecks.oneOf("tokens", tokens, List.of("vector", "sequence"));
+        ConfigChecks.oneOf("critic", critic, List.of("projected-cosine", "bilinear"));
+        ConfigChecks.oneOf("minimizer", minimizer, List.of("vib", "club", "none"));
+        ConfigChecks.oneOf("task_loss", taskLoss, List.of("l1", "mse"));
+        ConfigChecks.positive("feature_dim", featureDim);
+        ConfigChecks.positive("lstm_hidden", lstmHidden);
+        ConfigChecks.positive("fusion_layers", fusionLayers);
+        ConfigChecks.positive("fusion_heads", fusionHeads);
         if (featureDim % fusionHeads != 0) {
             throw new IllegalArgumentException(
                     "feature_dim: expected a multiple of fusion_heads "
@@ -126,20 +127,6 @@ public record MmmieConfig(
     /** The weight of L_min in L: beta, or 0 without a minimiser. */
     public float minWeight() {
         return minimizer.equals("none") ? 0f : beta;
-    }
-
-    private static void oneOf(String name, String value, List<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(
-                    name + ": expected one of " + allowed + ", found " + value);
-        }
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(
-                    name + ": expected a positive number, found " + value);
-        }
     }
 
     private static void atLeastZero(String name, float value) {

@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertModel;
 import io.tributary.nn.LstmEncoderBlock;
+import io.tributary.nn.Masked;
 import io.tributary.nn.ModelInputs;
 import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
@@ -313,18 +314,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
     @Override
     public MmmieModel initialize(
             NDManager manager, int textLength, int audioSteps, int visionSteps) {
-        Shape text = new Shape(1, textLength);
-        Shape ids = inputs.wordVectorDim() > 0 ? text.add(inputs.wordVectorDim()) : text;
-        initialize(
-                manager,
-                DataType.FLOAT32,
-                ids,
-                text,
-                text,
-                new Shape(1, audioSteps, inputs.audioDim()),
-                new Shape(1, audioSteps),
-                new Shape(1, visionSteps, inputs.visionDim()),
-                new Shape(1, visionSteps));
+        initialize(manager, DataType.FLOAT32, inputs.shapes(textLength, audioSteps, visionSteps));
         return this;
     }
 

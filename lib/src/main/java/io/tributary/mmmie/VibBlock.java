@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.tributary.nn.Masked;
 
 /**
  * The heads from a modality's encoding r_m to its feature u_m, with the variational information

@@ -1,5 +1,8 @@
 package io.tributary.train;
 
+import io.tributary.core.ConfigChecks;
+import java.util.List;
+
 /**
  * How a model is trained (DESIGN.md section 4), written as JSON beside every result.
  *
@@ -49,23 +52,14 @@ public record TrainConfig(
     }
 
     public TrainConfig {
-        positive("batch_size", batchSize);
-        positive("max_epochs", maxEpochs);
-        positive("patience", patience);
-        positive("threads", threads);
-        positive("text_length", textLength);
-        if (!padding.equals("fixed") && !padding.equals("batch")) {
-            throw new IllegalArgumentException(
-                    "padding: expected one of [fixed, batch], found " + padding);
-        }
-        if (!textSource.equals("ids") && !textSource.equals("raw_text")) {
-            throw new IllegalArgumentException(
-                    "text_source: expected one of [ids, raw_text], found " + textSource);
-        }
-        if (!schedule.equals("linear") && !schedule.equals("constant")) {
-            throw new IllegalArgumentException(
-                    "schedule: expected one of [linear, constant], found " + schedule);
-        }
+        ConfigChecks.positive("batch_size", batchSize);
+        ConfigChecks.positive("max_epochs", maxEpochs);
+        ConfigChecks.positive("patience", patience);
+        ConfigChecks.positive("threads", threads);
+        ConfigChecks.positive("text_length", textLength);
+        ConfigChecks.oneOf("padding", padding, List.of("fixed", "batch"));
+        ConfigChecks.oneOf("text_source", textSource, List.of("ids", "raw_text"));
+        ConfigChecks.oneOf("schedule", schedule, List.of("linear", "constant"));
         if (warmup < 0 || warmup >= 1) {
             throw new IllegalArgumentException(
                     "warmup: expected a fraction in [0, 1), found " + warmup);
@@ -93,12 +87,5 @@ public record TrainConfig(
                 schedule,
                 textSource,
                 textLength);
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(
-                    name + ": expected a positive number, found " + value);
-        }
     }
 }
