@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -48,11 +49,17 @@ public final class WordPieceTokenizer implements BertTokenizer {
 
     /** Reads {@code vocab.txt}: one token per line, the line number being its id. */
     public static WordPieceTokenizer load(Path vocabFile, boolean lowerCase) {
+        return new WordPieceTokenizer(vocabulary(vocabFile), lowerCase, vocabFile);
+    }
+
+    /** The tokens of a {@code vocab.txt}, one per line, the line number being the id. */
+    public static List<String> vocabulary(Path vocabFile) {
         try {
-            List<String> lines = Files.readAllLines(vocabFile, StandardCharsets.UTF_8);
-            List<String> tokens = new ArrayList<>(lines.size());
-            lines.forEach(line -> tokens.add(line.strip()));
-            return new WordPieceTokenizer(tokens, lowerCase, vocabFile);
+            return Files.readAllLines(vocabFile, StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .toList();
+        } catch (NoSuchFileException e) {
+            throw new InputException(vocabFile + ": expected a vocabulary file, found none", e);
         } catch (IOException e) {
             throw new InputException(vocabFile + ": cannot read: " + e.getMessage(), e);
         }

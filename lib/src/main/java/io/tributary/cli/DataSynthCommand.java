@@ -1,15 +1,13 @@
 package io.tributary.cli;
 
 import com.google.gson.Gson;
+import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.core.Checksums;
 import io.tributary.core.InputException;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
 import io.tributary.data.pickle.MmsaPickleWriter;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +85,7 @@ final class DataSynthCommand implements Callable<Integer> {
         if (frames == MmsaPickleWriter.Layout.ALIGNED) {
             generator = generator.withFramePerToken();
         }
-        List<String> vocabulary = vocabulary();
+        List<String> vocabulary = WordPieceTokenizer.vocabulary(bert.resolve("vocab.txt"));
         Map<String, MultimodalSplit> splits;
         try {
             splits = generator.generate(vocabulary);
@@ -120,22 +118,6 @@ final class DataSynthCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(new Gson().toJson(summary));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    private List<String> vocabulary() {
-        Path file = bert.resolve("vocab.txt");
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .map(String::strip)
-                    .toList();
-        } catch (IOException e) {
-            throw new InputException(
-                    "--bert "
-                            + bert
-                            + ": expected a BERT folder with vocab.txt, found no readable "
-                            + file,
-                    e);
-        }
     }
 
     private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {

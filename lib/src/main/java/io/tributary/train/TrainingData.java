@@ -2,6 +2,7 @@ package io.tributary.train;
 
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertTokenizer;
+import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.core.Checksums;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
@@ -48,7 +49,7 @@ public final class TrainingData {
                         case "synthetic-shared" -> SyntheticData.sharedFactor(seed);
                         default -> SyntheticData.acousticInformative(seed);
                     };
-            List<String> vocabulary = vocabulary(bert);
+            List<String> vocabulary = WordPieceTokenizer.vocabulary(bert.resolve("vocab.txt"));
             String description = data + ":" + Json.gson().toJson(generator);
             return new Loaded(
                     generator.generate(vocabulary),
@@ -104,19 +105,6 @@ public final class TrainingData {
             throw new InputException("--split " + name + ": expected one of " + splits.keySet());
         }
         return split;
-    }
-
-    private static List<String> vocabulary(Path bert) {
-        Path vocab = bert.resolve("vocab.txt");
-        try {
-            return Files.readAllLines(vocab).stream().map(String::strip).toList();
-        } catch (java.io.IOException e) {
-            throw new InputException(
-                    vocab
-                            + ": synthetic data draws its words from the BERT folder's vocab.txt: "
-                            + e.getMessage(),
-                    e);
-        }
     }
 
     /** The BERT folder's tokenizer as the readers take it: word-piece ids without specials. */

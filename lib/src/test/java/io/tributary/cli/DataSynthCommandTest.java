@@ -131,10 +131,7 @@ class DataSynthCommandTest {
                 CommandRun.of("data", "synth", "--out", file.toString(), "--bert", dir.toString());
         assertEquals(2, run.exitCode());
         assertEquals(
-                "error: --bert "
-                        + dir
-                        + ": expected a BERT folder with vocab.txt, found no readable "
-                        + dir.resolve("vocab.txt"),
+                "error: " + dir.resolve("vocab.txt") + ": expected a vocabulary file, found none",
                 run.err().strip());
         assertFalse(Files.exists(file));
     }
