@@ -151,7 +151,6 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         return Linear.builder().setUnits(units).build();
     }
 
-    /** Outputs of the head: 1 for regression, 2 per emotion for classification. */
     @Override
     public MmmieConfig config() {
         return config;
