@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,20 +13,17 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MetricsCommandTest {
 
     @TempDir Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** The last command run, with what it printed. */
+    private CommandRun last;
 
     private int run(String... args) {
-        CommandLine cli = Msa.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        last = CommandRun.of(args);
+        return last.exitCode();
     }
 
     private Path csv(String content) throws Exception {
@@ -50,7 +45,6 @@ class MetricsCommandTest {
         }
         for (int i = 0; i < cases.size(); i++) {
             JsonObject goldenCase = cases.get(i).getAsJsonObject();
-            out.getBuffer().setLength(0);
             int code =
                     run(
                             "metrics",
@@ -58,10 +52,10 @@ class MetricsCommandTest {
                             goldenCase.get("dataset").getAsString(),
                             "--predictions",
                             resource("/fixtures/metrics/case" + i + ".csv").toString());
-            assertEquals(0, code, err.toString());
+            assertEquals(0, code, last.err());
             assertEquals(
                     goldenCase.getAsJsonObject("expected"),
-                    JsonParser.parseString(out.toString()),
+                    JsonParser.parseString(last.out()),
                     "case " + i);
         }
     }
@@ -70,7 +64,7 @@ class MetricsCommandTest {
     void findsColumnsByNameAndIgnoresOthers() throws Exception {
         Path file = csv("id,label,prediction\n\"a,1\",1.0,0.5\nb,-1.0,-2.0\nc,2.0,1.0\n");
         assertEquals(0, run("metrics", "--dataset", "MOSI", "--predictions", file.toString()));
-        JsonObject metrics = JsonParser.parseString(out.toString()).getAsJsonObject();
+        JsonObject metrics = JsonParser.parseString(last.out()).getAsJsonObject();
         assertEquals(1.0, metrics.get("Has0_acc_2").getAsDouble());
         assertEquals(0.8333, metrics.get("MAE").getAsDouble());
     }
@@ -102,7 +96,6 @@ class MetricsCommandTest {
                         + ": line 1: expected a header with columns 'prediction' and 'label',"
                         + " found an empty line or file");
         csv("prediction,label\n");
-        err.getBuffer().setLength(0);
         assertUserError(
                 run("metrics", "--dataset", "MOSEI", "--predictions", file.toString()),
                 file + ": line 2: expected at least one sample after the header, found none");
@@ -121,8 +114,8 @@ class MetricsCommandTest {
         Path file = csv("prediction,label\n0.5,1\n");
         int code = run("metrics", "--dataset", "IEMOCAP", "--predictions", file.toString());
         assertEquals(Msa.USER_ERROR, code);
-        assertTrue(err.toString().contains("--dataset"), err.toString());
-        assertTrue(err.toString().contains("MOSI, MOSEI, SIMS"), err.toString());
+        assertTrue(last.err().contains("--dataset"), last.err());
+        assertTrue(last.err().contains("MOSI, MOSEI, SIMS"), last.err());
     }
 
     @Test
@@ -130,13 +123,13 @@ class MetricsCommandTest {
         Path file = dir.resolve("absent.csv");
         int code = run("metrics", "--dataset", "MOSI", "--predictions", file.toString());
         assertEquals(Msa.USER_ERROR, code);
-        assertTrue(err.toString().startsWith("error: " + file + ": cannot read"), err.toString());
+        assertTrue(last.err().startsWith("error: " + file + ": cannot read"), last.err());
     }
 
     private void assertUserError(int code, String message) {
         assertEquals(Msa.USER_ERROR, code);
-        assertEquals("error: " + message + System.lineSeparator(), err.toString());
-        assertEquals("", out.toString());
+        assertEquals("error: " + message + System.lineSeparator(), last.err());
+        assertEquals("", last.out());
     }
 
     private static Path resource(String name) throws URISyntaxException {
