@@ -53,8 +53,8 @@ public record Evaluation(
             NDManager manager) {
         int batchSize = config.batchSize();
         MultimodalDataset dataset = dataset(split, config);
-        List<Integer> layers =
-                model instanceof InjectionModel injection ? injection.injectedLayers() : List.of();
+        InjectionModel injection = model instanceof InjectionModel m ? m : null;
+        List<Integer> layers = injection != null ? injection.injectedLayers() : List.of();
         double[] gateSums = new double[layers.size()];
         double[] attentionSums = new double[2];
         double tokens = 0;
@@ -80,7 +80,7 @@ public record Evaluation(
                         }
                         NDArray attention = predictions.get(5); // (B, K, T, J)
                         long splitAt =
-                                ((InjectionModel) model).config().compress().equals("last")
+                                injection.config().compress().equals("last")
                                         ? 1
                                         : data.get(3).getShape().get(1);
                         NDArray acoustic = attention.get(":, :, :, :" + splitAt).sum(new int[] {3});

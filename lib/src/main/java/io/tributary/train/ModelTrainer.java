@@ -72,11 +72,8 @@ public final class ModelTrainer {
             int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
             IntToDoubleFunction schedule = schedule(config, stepsPerEpoch * config.maxEpochs());
             EarlyStopping stopping = new EarlyStopping(config.patience());
-            int epochs = 0;
-            int bestEpoch = 0;
             try (AdamW optimizer = optimizer(model, config)) {
                 for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-                    epochs = epoch;
                     long epochStart = System.nanoTime();
                     Map<String, Double> losses =
                             trainEpoch(
@@ -101,7 +98,6 @@ public final class ModelTrainer {
                     EarlyStopping.Decision decision = stopping.update(valid.taskLoss());
                     boolean best = decision.best();
                     if (best) {
-                        bestEpoch = epoch;
                         SavedModel.save(model, bert, inputs, config, modelDir);
                     }
                     log.append(
@@ -139,8 +135,8 @@ public final class ModelTrainer {
                             CodeVersion.get(),
                             Devices.preferred().toString(),
                             (System.nanoTime() - started) / 1e9,
-                            epochs,
-                            bestEpoch,
+                            stopping.getEpoch(),
+                            stopping.getBestEpoch(),
                             validMetrics,
                             test.metrics(),
                             test.gates(),
