@@ -88,6 +88,18 @@ class MetricsCommandTest {
     }
 
     @Test
+    void nanIsRefused() throws Exception {
+        Path file = csv("prediction,label\n0.5,1\nnan,0.25\n");
+        assertUserError(
+                run("metrics", "--dataset", "MOSI", "--predictions", file.toString()),
+                file + ": line 3, column 'prediction': expected a finite number, found 'nan'");
+        csv("prediction,label\n0.5,NaN\n");
+        assertUserError(
+                run("metrics", "--dataset", "SIMS", "--predictions", file.toString()),
+                file + ": line 2, column 'label': expected a finite number, found 'NaN'");
+    }
+
+    @Test
     void emptyFileAndHeaderOnlyAreRefused() throws Exception {
         Path file = csv("");
         assertUserError(
