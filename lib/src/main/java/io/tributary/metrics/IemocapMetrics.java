@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * IEMOCAP's per-emotion metrics, as MulT's {@code eval_iemocap}: for each emotion e, the predicted
- * class is argmax over its two logits (the first on a tie), and {@code <Emotion>_acc} and {@code
- * <Emotion>_F1} are the accuracy and weighted F1 of that class against the label.
+ * class is argmax over its two logits as {@code np.argmax} takes it (the first NaN if any, else the
+ * larger, the first on a tie), and {@code <Emotion>_acc} and {@code <Emotion>_F1} are the accuracy
+ * and weighted F1 of that class against the label.
  */
 public final class IemocapMetrics {
 
@@ -45,12 +46,17 @@ public final class IemocapMetrics {
             for (int i = 0; i < n; i++) {
                 truth[i] = classOf(labels[i * emotions + e]);
                 int logit = 2 * (i * emotions + e);
-                predicted[i] = logits[logit + 1] > logits[logit] ? 1 : 0;
+                predicted[i] = argmax(logits[logit], logits[logit + 1]);
             }
             metrics.put(EMOTIONS.get(e) + "_acc", round4(accuracy(truth, predicted)));
             metrics.put(EMOTIONS.get(e) + "_F1", round4(weightedF1(truth, predicted)));
         }
         return metrics;
+    }
+
+    /** {@code np.argmax} of two: the first NaN if any, else the larger, the first on a tie. */
+    private static int argmax(float first, float second) {
+        return !Float.isNaN(first) && (Float.isNaN(second) || second > first) ? 1 : 0;
     }
 
     private static int classOf(float label) {

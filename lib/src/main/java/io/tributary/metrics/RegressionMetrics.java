@@ -1,5 +1,6 @@
 package io.tributary.metrics;
 
+import static io.tributary.metrics.Scores.NO_CLASS;
 import static io.tributary.metrics.Scores.accuracy;
 import static io.tributary.metrics.Scores.meanAbsoluteError;
 import static io.tributary.metrics.Scores.pearson;
@@ -23,6 +24,13 @@ import java.util.stream.IntStream;
  * Mult_acc_3}, {@code Mult_acc_5} are accuracies over the bins [-1, 0], (0, 1]; [-1, -0.1], (-0.1,
  * 0.1], (0.1, 1]; [-1, -0.7], (-0.7, -0.1], (-0.1, 0.1], (0.1, 0.7], (0.7, 1]; {@code F1_score} is
  * the weighted F1 on the two bins; {@code MAE} and {@code Corr} are taken after clipping.
+ *
+ * <p>A NaN prediction (a diverged model's) is scored as numpy scores it in MMSA's code: it stays
+ * NaN through clipping and rounding and falls in no SIMS bin, so it agrees with no class in {@code
+ * Mult_acc_*} ({@link Scores#NO_CLASS}) and is a miss for its label's class in {@code F1_score}; p
+ * >= 0 and p > 0 are false, so {@code Has0_*} and {@code Non0_*} count it negative; {@code MAE} and
+ * {@code Corr} are NaN. (scikit-learn refuses NaN in SIMS's bins, so MMSA itself has no SIMS {@code
+ * F1_score} for it.)
  *
  * <p>Values, clipping bounds and bin edges are float32, as numpy compares a float32 array with a
  * scalar: {@code -0.1f}, not {@code -0.1}. Every value is rounded to 4 places.
@@ -87,13 +95,22 @@ public enum RegressionMetrics {
 
     private static int[] roundClipped(float[] values, float bound) {
         float[] clipped = clip(values, bound);
-        return IntStream.range(0, clipped.length).map(i -> (int) Math.rint(clipped[i])).toArray();
+        return IntStream.range(0, clipped.length)
+                .map(i -> Float.isNaN(clipped[i]) ? NO_CLASS : (int) Math.rint(clipped[i]))
+                .toArray();
     }
 
-    /** The bin i with edges[i] < v <= edges[i + 1], for v already clipped into the edges. */
+    /**
+     * The bin i with edges[i] < v <= edges[i + 1], for v already clipped into the edges; NaN is in
+     * none.
+     */
     private static int[] bins(float[] values, float[] edges) {
         int[] bins = new int[values.length];
         for (int i = 0; i < values.length; i++) {
+            if (Float.isNaN(values[i])) {
+                bins[i] = NO_CLASS;
+                continue;
+            }
             int bin = 0;
             while (values[i] > edges[bin + 1]) {
                 bin++;

@@ -12,6 +12,12 @@ import java.util.Arrays;
  */
 public final class Scores {
 
+    /**
+     * The class of a NaN value, for {@link #accuracy} and {@link #weightedF1}: it agrees with no
+     * class, itself included, as {@code NaN == c} is false in numpy.
+     */
+    public static final int NO_CLASS = Integer.MIN_VALUE;
+
     private Scores() {}
 
     /** {@code round(x, 4)} of numpy: {@code rint(x * 10^4) / 10^4}, ties to even; NaN stays NaN. */
@@ -19,12 +25,15 @@ public final class Scores {
         return Math.rint(x * 1e4) / 1e4;
     }
 
-    /** Fraction of positions where {@code truth} and {@code predicted} agree. */
+    /**
+     * Fraction of positions where {@code truth} and {@code predicted} agree; {@link #NO_CLASS}
+     * agrees with nothing.
+     */
     public static double accuracy(int[] truth, int[] predicted) {
         checkLengths(truth.length, predicted.length);
         int correct = 0;
         for (int i = 0; i < truth.length; i++) {
-            if (truth[i] == predicted[i]) {
+            if (truth[i] == predicted[i] && truth[i] != NO_CLASS) {
                 correct++;
             }
         }
@@ -34,11 +43,18 @@ public final class Scores {
     /**
      * scikit-learn's {@code f1_score(truth, predicted, average='weighted')}: over the labels
      * present in either array, F1_c = 2 TP_c / (support_c + predicted_c), averaged with weights
-     * support_c.
+     * support_c. A position of {@link #NO_CLASS} counts in the total but for no label: predicted,
+     * it is a miss for the true label; true, it weighs in with F1 0, as scikit-learn scores a class
+     * that no prediction agrees with.
      */
     public static double weightedF1(int[] truth, int[] predicted) {
         checkLengths(truth.length, predicted.length);
-        int[] labels = Arrays.stream(concat(truth, predicted)).distinct().sorted().toArray();
+        int[] labels =
+                Arrays.stream(concat(truth, predicted))
+                        .filter(label -> label != NO_CLASS)
+                        .distinct()
+                        .sorted()
+                        .toArray();
         double weighted = 0;
         for (int label : labels) {
             int truePositive = 0;

@@ -3,6 +3,8 @@ package io.tributary.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,21 @@ class IemocapMetricsTest {
         // Sad: truth {0, 0}, predicted {0, 1}: label 0 F1 = 2/3 with weight 2, label 1 weight 0.
         assertEquals(0.6667, metrics.get("Sad_F1"));
         assertEquals(0.5, metrics.get("Angry_acc"));
+    }
+
+    @Test
+    void nanLogitsScoreAsNumpysArgmaxInMultsFormulas() throws Exception {
+        for (JsonElement element : RegressionMetricsTest.nanCases().getAsJsonArray("iemocap")) {
+            JsonObject nanCase = element.getAsJsonObject();
+            Map<String, Double> actual =
+                    IemocapMetrics.compute(
+                            RegressionMetricsTest.floats(nanCase.getAsJsonArray("logits")),
+                            RegressionMetricsTest.floats(nanCase.getAsJsonArray("labels")));
+            assertEquals(
+                    RegressionMetricsTest.expected(nanCase),
+                    actual,
+                    nanCase.get("shows").getAsString());
+        }
     }
 
     @Test

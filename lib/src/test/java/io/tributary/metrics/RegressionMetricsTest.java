@@ -22,13 +22,26 @@ class RegressionMetricsTest {
 
     /** The cases of fixtures/metrics/golden.json, computed by MMSA's own metric code. */
     static JsonArray goldenCases() throws Exception {
+        return json("/fixtures/metrics/golden.json").getAsJsonArray();
+    }
+
+    /**
+     * metrics/nan_cases.json: predictions holding NaN and their metrics by MMSA's and MulT's
+     * formulas, written by lib/src/test/python/make_nan_metric_cases.py.
+     */
+    static JsonObject nanCases() throws Exception {
+        return json("/metrics/nan_cases.json").getAsJsonObject();
+    }
+
+    /** A JSON test resource; NaN is read as Python's json writes it. */
+    private static JsonElement json(String resource) throws Exception {
         try (Reader reader =
                 new InputStreamReader(
                         Objects.requireNonNull(
-                                RegressionMetricsTest.class.getResourceAsStream(
-                                        "/fixtures/metrics/golden.json")),
+                                RegressionMetricsTest.class.getResourceAsStream(resource),
+                                resource),
                         StandardCharsets.UTF_8)) {
-            return JsonParser.parseReader(reader).getAsJsonArray();
+            return JsonParser.parseReader(reader);
         }
     }
 
@@ -60,6 +73,21 @@ class RegressionMetricsTest {
                             floats(goldenCase.getAsJsonArray("predictions")),
                             floats(goldenCase.getAsJsonArray("labels")));
             assertEquals(expected(goldenCase), actual, "case " + i);
+        }
+    }
+
+    @Test
+    void nanPredictionsScoreAsInMmsasFormulas() throws Exception {
+        JsonArray cases = nanCases().getAsJsonArray("regression");
+        for (JsonElement element : cases) {
+            JsonObject nanCase = element.getAsJsonObject();
+            RegressionMetrics metrics =
+                    RegressionMetrics.valueOf(nanCase.get("dataset").getAsString());
+            Map<String, Double> actual =
+                    metrics.compute(
+                            floats(nanCase.getAsJsonArray("predictions")),
+                            floats(nanCase.getAsJsonArray("labels")));
+            assertEquals(expected(nanCase), actual, nanCase.get("shows").getAsString());
         }
     }
 
@@ -111,7 +139,7 @@ class RegressionMetricsTest {
         assertEquals(0.5, metrics.get("Has0_acc_2"));
     }
 
-    private static float[] floats(JsonArray array) {
+    static float[] floats(JsonArray array) {
         float[] values = new float[array.size()];
         int i = 0;
         for (JsonElement element : array) {

@@ -35,6 +35,17 @@ class ScoresTest {
     }
 
     @Test
+    void noClassAgreesWithNothingItselfIncluded() {
+        int none = Scores.NO_CLASS;
+        int[] truth = {1, 1, 0, none};
+        int[] predicted = {1, none, 0, none};
+        assertEquals(0.5, Scores.accuracy(truth, predicted), 1e-12);
+        // label 0: F1 1, weight 1; label 1: TP 1, support 2, predicted 1 -> F1 2/3, weight 2; the
+        // true NO_CLASS: F1 0, weight 1; (1 + 4/3 + 0) / 4 = 7/12.
+        assertEquals(7 / 12.0, Scores.weightedF1(truth, predicted), 1e-12);
+    }
+
+    @Test
     void meanAbsoluteErrorAndPearson() {
         float[] p = {1f, 2f, 3f};
         float[] y = {2f, 4f, 6f};
