@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.core.InputException;
+import io.tributary.train.RunDivergedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +48,9 @@ public final class Msa implements Runnable {
     private static int handleExecutionException(
             Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
         Throwable cause = e;
-        while (cause != null && !(cause instanceof InputException)) {
+        while (cause != null
+                && !(cause instanceof InputException)
+                && !(cause instanceof RunDivergedException)) {
             cause = cause.getCause();
         }
         if (cause == null) {
@@ -55,7 +58,7 @@ public final class Msa implements Runnable {
         }
         cli.getErr().println("error: " + cause.getMessage());
         cli.getErr().flush();
-        return USER_ERROR;
+        return cause instanceof RunDivergedException ? RunDivergedException.EXIT_CODE : USER_ERROR;
     }
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {

@@ -30,8 +30,8 @@ import ai.djl.util.PairList;
  * #bound(NDArray, NDArray)} detaches q's outputs, so L_min sends no gradient into q, and q's
  * parameters must be left out of the model's optimizer (in {@link MmmieModel} they are all named
  * {@code club.*}). Before each model step, q takes one step of its own Adam (learning rate {@code
- * club_lr}, 1e-3) on {@link #fitLoss(NDArray, NDArray)} of the batch's pairs; {@link MmmieLoss}
- * says how one forward pass serves both steps.
+ * club_learning_rate}, 1e-3) on {@link #fitLoss(NDArray, NDArray)} of the batch's pairs; {@link
+ * MmmieLoss} says how one forward pass serves both steps.
  */
 public final class ClubEstimator extends AbstractBlock {
 

@@ -25,22 +25,18 @@ import java.util.Map;
  * MI maximisation), {@code min_t}, {@code min_a}, {@code min_v}, {@code min} (with a minimiser),
  * and {@code total} = L; {@link #evaluate} is L.
  *
- * <p><b>A training step with CLUB</b> (q before the model, one forward pass for both):
+ * <p><b>A training step with CLUB</b> (q before the model, one forward pass and one gradient
+ * collector for both, as the trainer's {@code MmmieObjective} does it):
  *
  * <ol>
- *   <li>in a gradient collector, zero the gradients, forward the model in training mode and
- *       back-propagate {@link #clubFitLoss} (it detaches its inputs, so only q's parameters get a
- *       gradient); close the collector and step q's own Adam (learning rate {@code club_lr}) over
- *       the {@code club.*} parameters;
- *   <li>in a second collector, zero the gradients and back-propagate {@link #evaluate} of the same
- *       outputs (their graph is still there; L_min reads the updated q and detaches its outputs, so
- *       the {@code club.*} gradients stay 0); step the model's optimizer over every parameter
- *       except {@code club.*}.
+ *   <li>forward the model in training mode, back-propagate {@link #clubFitLoss} (it detaches its
+ *       inputs, so only q's parameters get a gradient) and step q's own Adam (learning rate {@code
+ *       club_learning_rate}) over the {@code club.*} parameters; the step consumes and zeroes their
+ *       gradients;
+ *   <li>back-propagate {@link #evaluate} of the same outputs (their graph is still there; L_min
+ *       reads the updated q and detaches its outputs, so the {@code club.*} gradients stay 0) and
+ *       step the model's optimizer over every parameter except {@code club.*}.
  * </ol>
- *
- * A DJL PyTorch gradient collector does not zero gradients when it opens: call {@code
- * GradientCollector.zeroGradients()}. (DJL's Adam zeroes a gradient once it has used it, but a
- * parameter that no optimizer steps keeps what it has accumulated.)
  */
 public final class MmmieLoss extends Loss {
 

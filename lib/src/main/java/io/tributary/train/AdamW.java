@@ -47,6 +47,7 @@ public final class AdamW implements AutoCloseable {
     private final double weightDecay;
     private final double maxGradNorm;
     private int stepCount;
+    private String nonFiniteParameter;
 
     /** One parameter with its moments m and v. */
     private record Slot(Member member, NDArray m, NDArray v) {}
@@ -96,7 +97,9 @@ public final class AdamW implements AutoCloseable {
         try (NDManager scope = state.newSubManager()) {
             List<NDArray> gradients = borrow(scope);
             double norm = clip(gradients, maxGradNorm);
+            nonFiniteParameter = null;
             if (!Double.isFinite(norm)) {
+                nonFiniteParameter = firstNonFinite(gradients);
                 gradients.forEach(g -> g.set(new NDIndex("..."), 0));
                 return norm;
             }
@@ -120,6 +123,24 @@ public final class AdamW implements AutoCloseable {
             }
             return norm;
         }
+    }
+
+    /**
+     * The name of the first parameter, in the groups' order, whose gradient held a NaN or infinite
+     * value in the last step, or null when that step's gradient norm was finite.
+     */
+    public String nonFiniteParameter() {
+        return nonFiniteParameter;
+    }
+
+    private String firstNonFinite(List<NDArray> gradients) {
+        for (int i = 0; i < gradients.size(); i++) {
+            NDArray g = gradients.get(i);
+            if (g.isNaN().logicalOr(g.isInfinite()).any().getBoolean()) {
+                return slots.get(i).member().name();
+            }
+        }
+        return "(none: the norm of finite gradients overflowed)";
     }
 
     /**

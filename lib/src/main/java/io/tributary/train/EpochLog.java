@@ -22,6 +22,9 @@ public final class EpochLog {
     private static final Gson GSON =
             new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
 
+    /** The log's name in a run's folder. */
+    public static final String FILE = "epochs.jsonl";
+
     private final Path file;
 
     private EpochLog(Path file) {

@@ -28,13 +28,16 @@ import java.util.Map;
  * @param metrics the task's metrics, named as {@code ./msa metrics} names them
  * @param gates mean gate per injected layer, by layer index (empty for the baselines)
  * @param attention mean attention weight per modality ({@code acoustic}, {@code visual})
+ * @param diagnostics the objective's {@link Objective#diagnostics} averaged over the split's
+ *     samples (MMMIE's validation MI estimates and their controls)
  */
 public record Evaluation(
         float[] outputs,
         double taskLoss,
         Map<String, Double> metrics,
         Map<String, Double> gates,
-        Map<String, Double> attention) {
+        Map<String, Double> attention,
+        Map<String, Double> diagnostics) {
 
     /** The mean gate over valid tokens, samples and injected layers (NaN without a branch). */
     public double meanGate() {
@@ -52,7 +55,7 @@ public record Evaluation(
             TrainConfig config,
             NDManager manager) {
         int batchSize = config.batchSize();
-        MultimodalDataset dataset = dataset(split, config);
+        MultimodalDataset dataset = TrainingData.dataset(split, config, false);
         InjectionModel injection = model instanceof InjectionModel m ? m : null;
         List<Integer> layers = injection != null ? injection.injectedLayers() : List.of();
         double[] gateSums = new double[layers.size()];
@@ -60,6 +63,8 @@ public record Evaluation(
         double tokens = 0;
         double lossSum = 0;
         List<float[]> outputs = new ArrayList<>();
+        Map<String, Double> diagnosticSums = new LinkedHashMap<>();
+        int batches = 0;
         try {
             for (Batch batch : dataset.getData(manager, new SeededBatchSampler(batchSize, null))) {
                 try (batch) {
@@ -70,6 +75,11 @@ public record Evaluation(
                     long size = data.get(1).getShape().get(0);
                     lossSum += objective.task(batch.getLabels(), predictions).getFloat() * size;
                     outputs.add(predictions.get(0).toFloatArray());
+                    objective
+                            .diagnostics(predictions, batches++)
+                            .forEach(
+                                    (name, value) ->
+                                            diagnosticSums.merge(name, value * size, Double::sum));
                     if (!layers.isEmpty()) {
                         NDArray valid = data.get(1).toType(DataType.FLOAT32, false); // (B, T)
                         tokens += valid.sum().getFloat();
@@ -107,17 +117,15 @@ public record Evaluation(
             attention.put("acoustic", attentionSums[0] / (tokens * layers.size()));
             attention.put("visual", attentionSums[1] / (tokens * layers.size()));
         }
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnosticSums.forEach((name, sum) -> diagnostics.put(name, sum / split.size()));
         return new Evaluation(
-                flat, lossSum / split.size(), task.metrics(flat, split.labels()), gates, attention);
-    }
-
-    /** The dataset of a split as a run's config serves it (batch size, padding). */
-    static MultimodalDataset dataset(MultimodalSplit split, TrainConfig config) {
-        return MultimodalDataset.builder()
-                .setSplit(split)
-                .setSampling(config.batchSize(), false)
-                .optFixedLength(config.padding().equals("fixed"))
-                .build();
+                flat,
+                lossSum / split.size(),
+                task.metrics(flat, split.labels()),
+                gates,
+                attention,
+                diagnostics);
     }
 
     private static float[] concat(List<float[]> parts) {

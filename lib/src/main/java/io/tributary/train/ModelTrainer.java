@@ -1,6 +1,7 @@
 package io.tributary.train;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -27,21 +28,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * Trains a model of the injection family by DESIGN.md section 4, top to bottom:
+ * Trains a model of any family (its {@link Objective} says what it minimises) by DESIGN.md section
+ * 4, top to bottom:
  *
  * <ol>
- *   <li>seed everything, fix the intra-op threads, build the model and load BERT's weights;
+ *   <li>seed everything, fix the intra-op threads, clear the run folder of an earlier run, build
+ *       the model and load BERT's weights;
  *   <li>each epoch: AdamW steps over shuffled batches (L_task plus the alignment terms), then
  *       L_task and the metrics on the validation split; one JSONL record per epoch;
  *   <li>keep the checkpoint of the lowest validation L_task, stop after {@code patience} epochs
  *       without a better one;
  *   <li>reload the kept checkpoint from disk, evaluate the test split once, write {@code
- *       result.json}.
+ *       result.json}; a run in which no epoch had a finite validation loss keeps nothing and ends
+ *       in a {@link RunDivergedException}.
  * </ol>
  *
  * Each batch lives in its own sub-manager, closed after its step, so memory and step time stay flat
@@ -58,14 +64,15 @@ public final class ModelTrainer {
         long started = System.nanoTime();
         TrainConfig config = run.train();
         Engine.getInstance().setRandomSeed((int) config.seed());
-        JniUtils.setNumThreads(config.threads());
+        applyThreads(config);
         MultimodalSplit train = run.split("train");
         BertConfig bert = BertCheckpoint.config(run.bert());
         TrainingData.checkFits(run.splits(), bert, run.bert());
         ModelInputs inputs = inputsOf(train, run.model());
         checkScoreMemory(run, train, bert);
+        RunFolder.prepareFresh(run.out());
         Path modelDir = run.out().resolve("model");
-        EpochLog log = EpochLog.create(run.out().resolve("epochs.jsonl"));
+        EpochLog log = EpochLog.create(run.out().resolve(EpochLog.FILE));
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             MultimodalModel model = build(run, bert, inputs, train, manager);
             Objective objective = Families.objective(model);
@@ -75,7 +82,7 @@ public final class ModelTrainer {
             try (AdamW optimizer = optimizer(model, config)) {
                 for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    Map<String, Double> losses =
+                    EpochTraining losses =
                             trainEpoch(
                                     model,
                                     objective,
@@ -116,6 +123,13 @@ public final class ModelTrainer {
             } finally {
                 objective.close();
             }
+            if (stopping.getBestEpoch() == 0) {
+                throw new RunDivergedException(
+                        String.format(
+                                "the run diverged: none of its %d epochs had a finite validation"
+                                        + " loss (see %s); no result written",
+                                stopping.getEpoch(), log.getFile()));
+            }
             MultimodalModel kept = SavedModel.load(modelDir, manager);
             Objective keptObjective = Families.objective(kept);
             Evaluation valid =
@@ -134,6 +148,7 @@ public final class ModelTrainer {
                             config.seed(),
                             CodeVersion.get(),
                             Devices.preferred().toString(),
+                            !Devices.preferred().isGpu(),
                             (System.nanoTime() - started) / 1e9,
                             stopping.getEpoch(),
                             stopping.getBestEpoch(),
@@ -147,7 +162,19 @@ public final class ModelTrainer {
         }
     }
 
-    private static Map<String, Double> trainEpoch(
+    /**
+     * One epoch of training: the mean of each loss term over its steps, {@code step_ms} and {@code
+     * skipped_steps}, and which steps were skipped for a non-finite gradient.
+     */
+    private record EpochTraining(Map<String, Double> means, List<SkippedStep> skipped) {}
+
+    /**
+     * A step skipped because its gradient norm was not finite: the run's step number (from 1) and
+     * the first parameter, in the optimizer's order, whose gradient was not finite.
+     */
+    private record SkippedStep(int step, String parameter) {}
+
+    private static EpochTraining trainEpoch(
             MultimodalModel model,
             Objective objective,
             AdamW optimizer,
@@ -158,17 +185,13 @@ public final class ModelTrainer {
             int stepsPerEpoch,
             NDManager manager) {
         TrainConfig config = run.train();
-        MultimodalDataset dataset =
-                MultimodalDataset.builder()
-                        .setSplit(train)
-                        .setSampling(config.batchSize(), true)
-                        .build();
+        MultimodalDataset dataset = TrainingData.dataset(train, config, true);
         SeededBatchSampler order =
                 new SeededBatchSampler(config.batchSize(), config.seed() * 1_000 + epoch);
         ProgressBar progress = ProgressBar.start(epoch, config.maxEpochs(), stepsPerEpoch);
         Map<String, Double> sums = new LinkedHashMap<>();
         int steps = 0;
-        int skipped = 0;
+        List<SkippedStep> skipped = new ArrayList<>();
         long stepNanos = 0;
         try {
             for (Batch batch : dataset.getData(manager, order)) {
@@ -181,21 +204,23 @@ public final class ModelTrainer {
                                         new ParameterStore(batch.getManager(), false),
                                         batch.getData(),
                                         true);
-                        objective.beforeBackward(predictions, collector);
+                        Map<String, NDArray> recorded =
+                                new LinkedHashMap<>(
+                                        objective.beforeBackward(predictions, collector));
                         Objective.Terms terms = objective.evaluate(batch.getLabels(), predictions);
                         collector.backward(terms.total());
                         sums.merge("loss", (double) terms.total().getFloat(), Double::sum);
-                        terms.terms()
-                                .forEach(
-                                        (name, value) ->
-                                                sums.merge(
-                                                        name,
-                                                        (double) value.getFloat(),
-                                                        Double::sum));
+                        recorded.putAll(terms.terms());
+                        recorded.forEach(
+                                (name, value) ->
+                                        sums.merge(name, (double) value.getFloat(), Double::sum));
                     }
                     double norm = optimizer.step(schedule.applyAsDouble(optimizer.getStepCount()));
                     if (!Double.isFinite(norm)) {
-                        skipped++;
+                        skipped.add(
+                                new SkippedStep(
+                                        (epoch - 1) * stepsPerEpoch + steps + 1,
+                                        optimizer.nonFiniteParameter()));
                     }
                 }
                 steps++;
@@ -211,8 +236,8 @@ public final class ModelTrainer {
         int count = steps;
         sums.forEach((name, sum) -> means.put(name, sum / count));
         means.put("step_ms", stepNanos / 1e6 / count);
-        means.put("skipped_steps", (double) skipped);
-        return means;
+        means.put("skipped_steps", (double) skipped.size());
+        return new EpochTraining(means, skipped);
     }
 
     /**
@@ -222,7 +247,7 @@ public final class ModelTrainer {
      */
     private static Map<String, Object> epochRecord(
             int epoch,
-            Map<String, Double> losses,
+            EpochTraining training,
             Evaluation valid,
             boolean best,
             double seconds,
@@ -230,9 +255,11 @@ public final class ModelTrainer {
             int liveArrays) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("epoch", epoch);
-        record.put("train", losses);
+        record.put("train", training.means());
+        record.put("skipped", training.skipped());
         record.put("valid_task_loss", valid.taskLoss());
         record.put("valid", valid.metrics());
+        record.putAll(valid.diagnostics());
         if (!valid.gates().isEmpty()) {
             record.put("valid_mean_gate", valid.meanGate());
             record.put("valid_attention", valid.attention());
@@ -255,6 +282,14 @@ public final class ModelTrainer {
         model.initialize(manager, textLength(train), train.audio().steps(), train.vision().steps());
         BertCheckpoint.copyInto(model, run.bert(), "bert.");
         return model;
+    }
+
+    /**
+     * Fixes PyTorch's intra-op threads at the config's count, for training and for every later
+     * evaluation of the run: a CPU run repeats exactly only at one thread count.
+     */
+    static void applyThreads(TrainConfig config) {
+        JniUtils.setNumThreads(config.threads());
     }
 
     /** The learning-rate multiplier of each step: warm-up and linear decay, or constant. */

@@ -22,8 +22,22 @@ interface Objective {
     /**
      * Called inside the step's gradient collector after the forward pass and before the model's
      * backward pass: where an auxiliary estimator takes its own step on the batch (MMMIE's CLUB).
+     *
+     * @return what that step minimised, by name, for the epoch records (empty when there is none)
      */
-    default void beforeBackward(NDList predictions, GradientCollector collector) {}
+    default Map<String, NDArray> beforeBackward(NDList predictions, GradientCollector collector) {
+        return Map.of();
+    }
+
+    /**
+     * What the objective can say about one evaluation batch beyond L_task, by name (each a number
+     * that the evaluation averages over the split's samples): MMMIE's MI estimates and their
+     * shuffled controls. {@code batch} counts the split's batches from 0, for seeded draws that
+     * repeat in every evaluation.
+     */
+    default Map<String, Double> diagnostics(NDList predictions, int batch) {
+        return Map.of();
+    }
 
     /** Frees what the objective holds (an auxiliary optimizer's state). */
     default void close() {}

@@ -38,6 +38,7 @@ public final class SavedRunEvaluation {
                 bert);
         Task task = Task.valueOf(result.config().task());
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
+            ModelTrainer.applyThreads(train);
             requireSameModel(result, saved);
             MultimodalModel model = SavedModel.load(saved, manager);
             requireSameInputs(model, split, data);

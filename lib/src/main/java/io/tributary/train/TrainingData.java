@@ -6,6 +6,7 @@ import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.core.Checksums;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
+import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
 import io.tributary.data.TextTokenizer;
@@ -96,6 +97,20 @@ public final class TrainingData {
                                 dir, split.name(), largest, bert.vocabSize()));
             }
         }
+    }
+
+    /**
+     * A split as a run's config serves it, for training ({@code shuffle}: batches drawn in a seeded
+     * order) and evaluation alike: the batch size, and the padding ({@code fixed}: every batch at
+     * the split's full lengths; {@code batch}: at its longest sample's).
+     */
+    public static MultimodalDataset dataset(
+            MultimodalSplit split, TrainConfig config, boolean shuffle) {
+        return MultimodalDataset.builder()
+                .setSplit(split)
+                .setSampling(config.batchSize(), shuffle)
+                .optFixedLength(config.padding().equals("fixed"))
+                .build();
     }
 
     /** The split {@code name}, or a user error listing the splits there are. */

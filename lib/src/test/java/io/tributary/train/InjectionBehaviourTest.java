@@ -15,20 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What training on synthetic data must show (DESIGN.md section 1's set-up: a tiny random BERT,
- * every weight at 1e-3, the gates at 1e-2, no warm-up or decay, at most 30 epochs). Seven runs,
+ * every weight at 1e-3, the gates at 1e-2, no warm-up or decay, at most 30 epochs). Nine runs,
  * trained once and shared by every assertion: the injection model on data whose acoustic stream is
- * informative and on data whose nonverbal streams are both noise, three seeds each, and text-only
- * BERT on the informative data.
+ * informative and on data whose nonverbal streams are both noise, and text-only BERT on the
+ * informative data, three seeds each.
  */
 class InjectionBehaviourTest {
 
@@ -57,8 +57,8 @@ class InjectionBehaviourTest {
         for (long seed : SEEDS) {
             RESULTS.put("informative-" + seed, train("injection", "synthetic", seed));
             RESULTS.put("noise-" + seed, train("injection", "synthetic-noise", seed));
+            RESULTS.put("text-" + seed, train("text", "synthetic", seed));
         }
-        RESULTS.put("text-1", train("text", "synthetic", 1));
     }
 
     private static RunResult train(String model, String data, long seed) {
@@ -93,11 +93,41 @@ class InjectionBehaviourTest {
         assertTrue(bestMae < 0.5 * firstMae, "valid MAE " + firstMae + " -> " + bestMae);
     }
 
+    /**
+     * DESIGN.md section 1 measured test MAE 0.35-0.45 for injection against 1.05-1.21 for text-only
+     * (ratios 0.29-0.43): in every seed, injection's MAE is at most 0.6 of text-only's on the same
+     * data.
+     */
     @Test
-    void injectionBeatsTextOnlyWhenTheAcousticStreamIsInformative() {
-        double injection = mean("informative", r -> r.test().get("MAE"));
-        double text = RESULTS.get("text-1").test().get("MAE");
-        assertTrue(injection < 0.75 * text, "test MAE: injection " + injection + ", text " + text);
+    void injectionBeatsTextOnlyInEverySeedWhenTheAcousticStreamIsInformative() {
+        for (long seed : SEEDS) {
+            double injection = RESULTS.get("informative-" + seed).test().get("MAE");
+            double text = RESULTS.get("text-" + seed).test().get("MAE");
+            assertTrue(
+                    injection <= 0.6 * text,
+                    "seed " + seed + ": test MAE injection " + injection + ", text " + text);
+        }
+    }
+
+    /** The kept checkpoint is the epoch of the lowest validation L_task, and reloads as it was. */
+    @Test
+    void theKeptCheckpointIsTheEpochOfTheLowestValidationLoss() throws IOException {
+        for (long seed : SEEDS) {
+            List<JsonObject> epochs = epochs("injection-synthetic-" + seed);
+            JsonObject lowest =
+                    epochs.stream()
+                            .min(
+                                    Comparator.comparingDouble(
+                                            e -> e.get("valid_task_loss").getAsDouble()))
+                            .orElseThrow();
+            RunResult result = RESULTS.get("informative-" + seed);
+            assertEquals(lowest.get("epoch").getAsInt(), result.bestEpoch(), "seed " + seed);
+            assertEquals(
+                    lowest.get("valid_task_loss").getAsDouble(),
+                    result.valid().get("task_loss"),
+                    0,
+                    "seed " + seed);
+        }
     }
 
     @Test
@@ -195,14 +225,6 @@ class InjectionBehaviourTest {
             gates[i] = RESULTS.get(condition + "-" + SEEDS[i]).meanGate();
         }
         return gates;
-    }
-
-    private static double mean(String condition, ToDoubleFunction<RunResult> f) {
-        double sum = 0;
-        for (long seed : SEEDS) {
-            sum += f.applyAsDouble(RESULTS.get(condition + "-" + seed));
-        }
-        return sum / SEEDS.length;
     }
 
     private static double mean(double[] values) {

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import io.tributary.TestResources;
 import io.tributary.bert.BertCheckpoint;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.core.InputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +22,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every model trains on every reader's data: MMSA (BERT ids of the real vocabulary, or raw text
- * tokenised again), MulT (GloVe vectors; IEMOCAP's emotions) and MAG-BERT (words), one epoch each.
+ * tokenised again), MulT (GloVe vectors; IEMOCAP's emotions) and MAG-BERT (words), three epochs
+ * each, in which the training loss must fall: the data reached the model and it learned from them.
  */
 class ReaderDataTrainingTest {
 
     private static final List<String> SMALL =
             List.of(
-                    "max_epochs=1",
+                    "max_epochs=3",
+                    "lr_plm=1e-3",
                     "batch_size=4",
                     "nonverbal_hidden=8",
                     "attention_dim=8",
                     "branch_ff=16");
     private static final List<String> SMALL_MMMIE =
-            List.of("max_epochs=1", "batch_size=4", "feature_dim=16", "lstm_hidden=8");
+            List.of(
+                    "max_epochs=3",
+                    "lr_plm=1e-3",
+                    "batch_size=4",
+                    "feature_dim=16",
+                    "lstm_hidden=8");
 
     @TempDir static Path dir;
 
@@ -118,7 +129,8 @@ class ReaderDataTrainingTest {
         String data = TestResources.path(file).toString();
         TrainingData.Loaded loaded = TrainingData.load(data, bert, settings.train());
         Path out = dir.resolve(model + "-" + Path.of(file).getFileName() + "-" + System.nanoTime());
-        return ModelTrainer.train(
+        RunResult result =
+                ModelTrainer.train(
                 new TrainingRun(
                         settings.model(),
                         settings.train(),
@@ -127,5 +139,27 @@ class ReaderDataTrainingTest {
                         Task.of(loaded.splits().get("train")),
                         loaded.source(),
                         out));
+        assertLearned(out, model + " on " + file);
+        return result;
+    }
+
+    /** The last epoch's training loss is below the first's. */
+    private static void assertLearned(Path out, String run) {
+        try {
+            List<String> lines = Files.readAllLines(out.resolve(EpochLog.FILE));
+            double first = trainLoss(lines.get(0));
+            double last = trainLoss(lines.get(lines.size() - 1));
+            assertTrue(last < first, run + ": training loss " + first + " -> " + last);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double trainLoss(String epoch) {
+        return JsonParser.parseString(epoch)
+                .getAsJsonObject()
+                .getAsJsonObject("train")
+                .get("loss")
+                .getAsDouble();
     }
 }

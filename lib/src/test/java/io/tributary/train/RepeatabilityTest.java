@@ -3,57 +3,193 @@ package io.tributary.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.tributary.bert.BertCheckpoint;
-import io.tributary.bert.BertConfig;
-import io.tributary.bert.WordPieceTokenizer;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.tributary.TestResources;
+import io.tributary.cli.CommandRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A CPU run repeats exactly for a seed (and a thread count); another seed gives another run. */
+/**
+ * The same command gives the same record: every model family trained twice, each time in a JVM of
+ * its own as {@code ./msa train} runs, on the bundled sample and BERT (and once on the reference
+ * fixture's BERT, whose weights are large), at the default thread count and at one thread. Every
+ * field of {@code epochs.jsonl} and {@code result.json} must repeat except time and memory ({@code
+ * seconds}, {@code rss_mb}, {@code live_arrays}, and any name ending in {@code _ms} or {@code
+ * _seconds}); another seed must give another run; and {@code ./msa evaluate} in a fresh JVM must
+ * reproduce the test metrics of {@code result.json}.
+ */
 class RepeatabilityTest {
 
-    @TempDir Path dir;
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String SAMPLE =
+            ROOT.resolve("datasets/sample/synthetic_aligned.pkl").toString();
+    private static final String BERT = ROOT.resolve("datasets/bert-tiny").toString();
+
+    /** Each run's command after {@code train --out DIR}. */
+    private static final Map<String, List<String>> RUNS = new LinkedHashMap<>();
+
+    static {
+        RUNS.put("injection", bundled("injection"));
+        RUNS.put("text", bundled("text"));
+        RUNS.put("mag", bundled("mag"));
+        RUNS.put("mmmie-vib", bundled("mmmie", "--set", "minimizer=vib"));
+        RUNS.put("mmmie-club", bundled("mmmie", "--set", "minimizer=club"));
+        RUNS.put("mmmie-none", bundled("mmmie", "--set", "minimizer=none"));
+        RUNS.put("injection-1-thread", bundled("injection", "--set", "threads=1"));
+        RUNS.put(
+                "fixture-bert",
+                List.of(
+                        "--model",
+                        "injection",
+                        "--data",
+                        "synthetic",
+                        "--bert",
+                        TestResources.path("fixtures/tiny-bert").toString(),
+                        "--set",
+                        "max_epochs=4",
+                        "--set",
+                        "lr_plm=1e-3"));
+    }
+
+    @TempDir static Path dir;
+
+    @BeforeAll
+    static void trainEachRunTwice() {
+        for (Map.Entry<String, List<String>> run : RUNS.entrySet()) {
+            for (String copy : List.of("a", "b")) {
+                train(run.getKey() + "-" + copy, run.getValue());
+            }
+        }
+        List<String> otherSeed = new ArrayList<>(RUNS.get("injection"));
+        otherSeed.addAll(List.of("--seed", "1112"));
+        train("injection-seed-1112", otherSeed);
+    }
+
+    private static List<String> bundled(String model, String... extra) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--model",
+                                model,
+                                "--data",
+                                SAMPLE,
+                                "--bert",
+                                BERT,
+                                "--set",
+                                "max_epochs=4",
+                                "--set",
+                                "lr_plm=1e-3"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private static void train(String name, List<String> args) {
+        List<String> command = new ArrayList<>(List.of("train", "--out", out(name).toString()));
+        command.addAll(args);
+        CommandRun run = CommandRun.inNewJvm(command.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), name + ": " + run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "injection",
+                "text",
+                "mag",
+                "mmmie-vib",
+                "mmmie-club",
+                "mmmie-none",
+                "injection-1-thread",
+                "fixture-bert"
+            })
+    void theSameCommandInAnotherProcessWritesTheSameRecords(String run) throws IOException {
+        assertEquals(epochs(run + "-a"), epochs(run + "-b"), run + ": epochs.jsonl");
+        assertEquals(result(run + "-a"), result(run + "-b"), run + ": result.json");
+    }
 
     @Test
-    void theSameSeedRepeatsEveryEpochExactly() throws IOException {
-        Path bert = dir.resolve("bert");
-        BertCheckpoint.writeRandom(
-                BertConfig.tiny(), WordPieceTokenizer.bundledVocabulary(), 1111, bert);
-        RunResult first = train(bert, 7, "first");
-        RunResult second = train(bert, 7, "second");
-        RunResult other = train(bert, 8, "other");
-        assertEquals(first.test(), second.test());
-        assertEquals(first.valid(), second.valid());
-        assertEquals(losses("first"), losses("second"));
-        assertNotEquals(losses("first"), losses("other"));
+    void anotherSeedGivesAnotherRun() throws IOException {
+        assertNotEquals(epochs("injection-a"), epochs("injection-seed-1112"));
     }
 
-    private RunResult train(Path bert, long seed, String name) {
-        Settings.Resolved settings =
-                Settings.forModel(
-                        "injection",
-                        seed,
-                        List.of("max_epochs=3", "nonverbal_hidden=16", "attention_dim=16"));
-        TrainingData.Loaded data = TrainingData.load("synthetic", bert, settings.train());
-        return ModelTrainer.train(
-                new TrainingRun(
-                        settings.model(),
-                        settings.train(),
-                        bert,
-                        data.splits(),
-                        Task.MOSI,
-                        data.source(),
-                        dir.resolve(name)));
+    @Test
+    void evaluateInAFreshProcessReproducesTheTestMetrics() {
+        Path run = out("injection-a");
+        CommandRun evaluate =
+                CommandRun.inNewJvm(
+                        "evaluate",
+                        "--run",
+                        run.toString(),
+                        "--data",
+                        SAMPLE,
+                        "--out",
+                        dir.resolve("predictions.csv").toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        JsonObject printed = JsonParser.parseString(evaluate.out()).getAsJsonObject();
+        RunResult.read(run)
+                .test()
+                .forEach(
+                        (name, value) ->
+                                assertEquals(value, printed.get(name).getAsDouble(), 0, name));
     }
 
-    /** Every epoch's training losses, as written. */
-    private List<String> losses(String name) throws IOException {
-        return Files.readAllLines(dir.resolve(name).resolve("epochs.jsonl")).stream()
-                .map(line -> line.substring(0, line.indexOf("\"step_ms\"")))
-                .toList();
+    private static Path out(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Every epoch record without its time and memory fields. */
+    private static List<JsonElement> epochs(String name) throws IOException {
+        List<JsonElement> epochs = new ArrayList<>();
+        for (String line : Files.readAllLines(out(name).resolve(EpochLog.FILE))) {
+            epochs.add(withoutTiming(JsonParser.parseString(line)));
+        }
+        return epochs;
+    }
+
+    private static JsonElement result(String name) throws IOException {
+        return withoutTiming(
+                JsonParser.parseString(Files.readString(out(name).resolve(RunResult.FILE))));
+    }
+
+    /**
+     * A copy without the fields that measure time or memory, at any depth, and without the run's
+     * own folder (the one thing two runs' commands differ in).
+     */
+    private static JsonElement withoutTiming(JsonElement element) {
+        if (element.isJsonArray()) {
+            JsonArray copy = new JsonArray();
+            element.getAsJsonArray().forEach(item -> copy.add(withoutTiming(item)));
+            return copy;
+        }
+        if (!element.isJsonObject()) {
+            return element;
+        }
+        JsonObject copy = new JsonObject();
+        for (Map.Entry<String, JsonElement> field : element.getAsJsonObject().entrySet()) {
+            String key = field.getKey();
+            boolean timing =
+                    key.equals("seconds")
+                            || key.equals("rss_mb")
+                            || key.equals("live_arrays")
+                            || key.endsWith("_ms")
+                            || key.endsWith("_seconds");
+            if (!timing) {
+                copy.add(key, withoutTiming(field.getValue()));
+            }
+        }
+        return copy;
     }
 }
