@@ -1,8 +1,12 @@
 package io.tributary;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
 /** Test files on the test class path, as paths (the readers read files through channels). */
 public final class TestResources {
@@ -20,5 +24,20 @@ public final class TestResources {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * Copies the files (not the subfolders) of the resource folder {@code resource} into {@code
+     * to}, replacing those already there; returns {@code to}.
+     */
+    public static Path copyFolder(String resource, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(path(resource))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(
+                        file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
     }
 }

@@ -7,9 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import com.google.gson.GsonBuilder;
 import io.tributary.core.AtomicFiles;
 import io.tributary.core.InputException;
+import io.tributary.core.Json;
 import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.SafetensorsFile;
 import io.tributary.tensors.SafetensorsWriter;
@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each model parameter, named as {@link BlockParameters} names it, is looked up under its own
  * name and under {@code bert.}; a LayerNorm's {@code weight}/{@code bias} may also be stored under
  * the legacy {@code gamma}/{@code beta}. Every parameter must be found with its exact shape (a
- * missing key or a shape mismatch is an error naming both); keys the model does not use (such as
- * the {@code cls.*} pre-training heads) are logged once. F16 and BF16 tensors are converted to F32
- * before DJL sees them.
+ * missing key, a shape mismatch or a NaN or infinite value is an error naming the key); keys the
+ * model does not use (such as the {@code cls.*} pre-training heads) are logged once. F16 and BF16
+ * tensors are converted to F32 before DJL sees them.
  */
 public final class BertCheckpoint {
 
@@ -94,7 +94,7 @@ public final class BertCheckpoint {
             NDArray target = named.getValue().getArray();
             String key = find(file, name, target.getShape());
             unused.remove(key);
-            target.set(FloatBuffer.wrap(file.floats(key)));
+            target.set(FloatBuffer.wrap(file.finiteFloats(key)));
         }
         if (!unused.isEmpty()) {
             LOG.info(
@@ -121,8 +121,7 @@ public final class BertCheckpoint {
         }
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         BlockParameters.named(model).forEach((name, p) -> tensors.put(name, p.getArray()));
-        String config =
-                new GsonBuilder().setPrettyPrinting().create().toJson(model.config().toJson());
+        String config = Json.pretty().toJson(model.config().toJson());
         AtomicFiles.writeFolder(
                 dir,
                 folder -> {

@@ -17,16 +17,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * BERT's own tokenisation from {@code vocab.txt}: the basic tokenizer (clean control characters,
- * split CJK characters one per token, lower-case and strip accents when {@code do_lower_case},
- * split punctuation) and then greedy longest-match-first WordPiece with {@code ##} continuations; a
- * word that cannot be covered, or longer than 100 characters, becomes {@code [UNK]}.
+ * BERT's own tokenisation from {@code vocab.txt}: the special tokens of the vocabulary ({@code
+ * [UNK] [SEP] [PAD] [CLS] [MASK]}) typed in a text are split out first and kept whole, matched as
+ * typed (case-sensitively, never lower-cased), as Hugging Face does by default; the text between
+ * them goes through the basic tokenizer (clean control characters, split CJK characters one per
+ * token, lower-case and strip accents when {@code do_lower_case}, split punctuation) and then
+ * greedy longest-match-first WordPiece with {@code ##} continuations; a word that cannot be
+ * covered, or longer than 100 characters, becomes {@code [UNK]}.
  */
 public final class WordPieceTokenizer implements BertTokenizer {
 
     private static final int MAX_WORD_CHARS = 100;
+
+    /** Hugging Face's {@code BertTokenizer} special tokens, in its order. */
+    private static final List<String> SPECIAL_TOKENS =
+            List.of("[UNK]", "[SEP]", "[PAD]", "[CLS]", "[MASK]");
 
     private final Map<String, Integer> vocab;
     private final boolean lowerCase;
@@ -34,6 +44,9 @@ public final class WordPieceTokenizer implements BertTokenizer {
     private final int sep;
     private final int pad;
     private final int unk;
+
+    /** Any of the special tokens the vocabulary holds. */
+    private final Pattern specialTokens;
 
     public WordPieceTokenizer(List<String> tokens, boolean lowerCase, Path source) {
         this.vocab = new HashMap<>();
@@ -45,6 +58,12 @@ public final class WordPieceTokenizer implements BertTokenizer {
         this.sep = special(source, "[SEP]");
         this.pad = special(source, "[PAD]");
         this.unk = special(source, "[UNK]");
+        this.specialTokens =
+                Pattern.compile(
+                        SPECIAL_TOKENS.stream()
+                                .filter(vocab::containsKey)
+                                .map(Pattern::quote)
+                                .collect(Collectors.joining("|")));
     }
 
     /** Reads {@code vocab.txt}: one token per line, the line number being its id. */
@@ -114,13 +133,27 @@ public final class WordPieceTokenizer implements BertTokenizer {
         return new Encoding(List.copyOf(tokens), ids, mask, new long[maxLength]);
     }
 
-    /** The WordPiece tokens of {@code text}, without {@code [CLS]}/{@code [SEP]}. */
+    /**
+     * The WordPiece tokens of {@code text}, without the added {@code [CLS]}/{@code [SEP]}; special
+     * tokens typed in the text are kept as tokens.
+     */
     public List<String> tokenize(String text) {
         List<String> pieces = new ArrayList<>();
+        Matcher typed = specialTokens.matcher(text);
+        int start = 0;
+        while (typed.find()) {
+            tokenizeBetween(text.substring(start, typed.start()), pieces);
+            pieces.add(typed.group());
+            start = typed.end();
+        }
+        tokenizeBetween(text.substring(start), pieces);
+        return pieces;
+    }
+
+    private void tokenizeBetween(String text, List<String> pieces) {
         for (String word : basicTokens(text)) {
             wordPieces(word, pieces);
         }
-        return pieces;
     }
 
     private List<String> basicTokens(String text) {

@@ -1,7 +1,7 @@
 package io.tributary.cli;
 
-import com.google.gson.Gson;
 import io.tributary.core.InputException;
+import io.tributary.core.Json;
 import io.tributary.data.sdk.Alignment;
 import io.tributary.data.sdk.AlignmentJson;
 import io.tributary.data.sdk.SdkAligner;
@@ -93,7 +93,7 @@ final class DataAlignCommand implements Callable<Integer> {
         summary.put("zero_visual_frames", alignment.zeroVisual());
         summary.put("level", alignment.level().toString());
         summary.put("out", out.toAbsolutePath().toString());
-        spec.commandLine().getOut().println(new Gson().toJson(summary));
+        spec.commandLine().getOut().println(Json.gson().toJson(summary));
         spec.commandLine().getOut().flush();
         return 0;
     }

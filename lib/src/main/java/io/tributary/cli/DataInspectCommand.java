@@ -1,6 +1,6 @@
 package io.tributary.cli;
 
-import com.google.gson.GsonBuilder;
+import io.tributary.core.Json;
 import io.tributary.data.pickle.PickleInspector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,12 +26,7 @@ public final class DataInspectCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(
-                new GsonBuilder()
-                        .setPrettyPrinting()
-                        .serializeSpecialFloatingPointValues()
-                        .create()
-                        .toJson(PickleInspector.summarize(file)));
+        out.println(Json.pretty().toJson(PickleInspector.summarize(file)));
         out.flush();
     }
 }

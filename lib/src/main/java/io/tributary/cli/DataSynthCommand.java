@@ -1,9 +1,9 @@
 package io.tributary.cli;
 
-import com.google.gson.Gson;
 import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.core.Checksums;
 import io.tributary.core.InputException;
+import io.tributary.core.Json;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
 import io.tributary.data.pickle.MmsaPickleWriter;
@@ -115,7 +115,7 @@ final class DataSynthCommand implements Callable<Integer> {
         summary.put("layout", layout.toLowerCase(Locale.ROOT));
         summary.put("informative", informative.toLowerCase(Locale.ROOT));
         summary.put("seed", seed);
-        spec.commandLine().getOut().println(new Gson().toJson(summary));
+        spec.commandLine().getOut().println(Json.gson().toJson(summary));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,8 +1,7 @@
 package io.tributary.cli;
 
-import com.google.gson.FieldNamingPolicy;
-import com.google.gson.GsonBuilder;
 import io.tributary.bert.BertFeatures;
+import io.tributary.core.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,10 +43,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BertFeatures features = BertFeatures.extract(model, texts, maxLength);
-        new GsonBuilder()
-                .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-                .create()
-                .toJson(features, spec.commandLine().getOut());
+        Json.gson().toJson(features, spec.commandLine().getOut());
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().flush();
         return 0;

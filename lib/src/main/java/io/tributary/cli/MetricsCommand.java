@@ -1,6 +1,6 @@
 package io.tributary.cli;
 
-import com.google.gson.GsonBuilder;
+import io.tributary.core.Json;
 import io.tributary.metrics.PredictionCsv;
 import io.tributary.metrics.RegressionMetrics;
 import java.nio.file.Path;
@@ -36,8 +36,7 @@ final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         PredictionCsv csv = PredictionCsv.read(predictions);
         var metrics = dataset.compute(csv.predictions(), csv.labels());
-        var gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues();
-        spec.commandLine().getOut().println(gson.create().toJson(metrics));
+        spec.commandLine().getOut().println(Json.pretty().toJson(metrics));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -56,7 +56,8 @@ public final class Msa implements Runnable {
         if (cause == null) {
             throw e;
         }
-        cli.getErr().println("error: " + cause.getMessage());
+        // one line: a Gson message, which some wrap, adds a second with a link to its help
+        cli.getErr().println("error: " + cause.getMessage().lines().findFirst().orElse(""));
         cli.getErr().flush();
         return cause instanceof RunDivergedException ? RunDivergedException.EXIT_CODE : USER_ERROR;
     }

@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's JSON: snake_case field names (as records are written), NaN allowed. */
+/**
+ * The project's JSON, the one writer of every file and command output: snake_case field names (as
+ * records are written), NaN and infinities written as {@code NaN} and {@code Infinity} (as Python's
+ * {@code json} reads them), characters such as {@code < ' =} written as they are.
+ */
 public final class Json {
 
     private static final Gson GSON =
             new GsonBuilder()
                     .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
                     .serializeSpecialFloatingPointValues()
+                    .disableHtmlEscaping()
                     .create();
 
     private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();

@@ -217,6 +217,32 @@ public final class SafetensorsFile {
         return values;
     }
 
+    /**
+     * The values of {@code key} as {@link #floats} gives them, refused when any is NaN or infinite:
+     * for weights, which would make every output NaN.
+     */
+    public float[] finiteFloats(String key) {
+        float[] values = floats(key);
+        long nan = 0;
+        long infinite = 0;
+        for (float value : values) {
+            if (Float.isNaN(value)) {
+                nan++;
+            } else if (Float.isInfinite(value)) {
+                infinite++;
+            }
+        }
+        if (nan + infinite > 0) {
+            throw error(
+                    file,
+                    String.format(
+                            "tensor '%s' holds %d NaN and %d infinite values, expected finite"
+                                    + " weights",
+                            key, nan, infinite));
+        }
+        return values;
+    }
+
     /** The tensor {@code key} as a float32 {@link NDArray} of {@code manager}. */
     public NDArray array(String key, NDManager manager) {
         return manager.create(floats(key), entry(key).djlShape());

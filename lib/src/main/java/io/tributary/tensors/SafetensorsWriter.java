@@ -2,10 +2,10 @@ package io.tributary.tensors;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.tributary.core.AtomicFiles;
+import io.tributary.core.Json;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public final class SafetensorsWriter {
             header.add(item.getKey(), entry);
             offset += bytes;
         }
-        byte[] json = padded(new Gson().toJson(header).getBytes(StandardCharsets.UTF_8));
+        byte[] json = padded(Json.gson().toJson(header).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(
                 file,
                 out -> {

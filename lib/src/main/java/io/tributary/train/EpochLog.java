@@ -1,8 +1,7 @@
 package io.tributary.train;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import io.tributary.core.AtomicFiles;
+import io.tributary.core.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,13 +13,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * The per-epoch log of a run: one JSON object per line (JSONL), each line written and flushed as
  * its epoch ends, so that a run that dies leaves every finished epoch behind. A file left by a
- * previous run is replaced by an empty one, atomically, when the log is created. NaN and infinite
- * numbers are written as {@code NaN} and {@code Infinity} (Python's {@code json} reads them).
+ * previous run is replaced by an empty one, atomically, when the log is created. Written by {@link
+ * Json}: NaN and infinite numbers as {@code NaN} and {@code Infinity}.
  */
 public final class EpochLog {
-
-    private static final Gson GSON =
-            new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
 
     /** The log's name in a run's folder. */
     public static final String FILE = "epochs.jsonl";
@@ -43,7 +39,7 @@ public final class EpochLog {
 
     /** Appends {@code record} (a map, a record or any object Gson can write) as one line. */
     public void append(Object record) {
-        String line = GSON.toJson(record) + "\n";
+        String line = Json.gson().toJson(record) + "\n";
         try (BufferedWriter out =
                 Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             out.write(line);

@@ -30,7 +30,8 @@ import java.util.Set;
  * A trained model as a folder a user can carry: {@code model.safetensors} (every parameter, named
  * as {@link BlockParameters} names it) and {@code config.json} (the family, the resolved model,
  * BERT, input and training configs, and the code version). Written atomically; loading refuses a
- * folder of an unknown family or with missing, extra or mis-shaped weights, naming what differs.
+ * folder of an unknown family or with missing, extra, mis-shaped or non-finite weights, naming what
+ * differs.
  */
 public final class SavedModel {
 
@@ -134,7 +135,7 @@ public final class SavedModel {
                                 Arrays.toString(shape),
                                 Arrays.toString(target.getShape().getShape())));
             }
-            target.set(FloatBuffer.wrap(weights.floats(key)));
+            target.set(FloatBuffer.wrap(weights.finiteFloats(key)));
         }
         if (!unused.isEmpty()) {
             throw new InputException(

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A folder with {@code tokenizer.json} (Hugging Face's BERT pipeline over the tiny vocabulary) is
- * tokenised by the tokenizers library and gives the golden tokens and ids, truncation included.
+ * tokenised by the tokenizers library and gives the golden tokens and ids, truncation included; the
+ * {@code vocab.txt} path gives the same, special tokens typed in a text included.
  */
 class TokenizerJsonTest {
 
@@ -60,6 +61,40 @@ class TokenizerJsonTest {
         assertEquals(vocabTxt.tokens(), json.tokens());
         assertArrayEquals(vocabTxt.inputIds(), json.inputIds());
         assertArrayEquals(vocabTxt.attentionMask(), json.attentionMask());
+    }
+
+    @Test
+    void specialTokensTypedInATextStayWholeOnBothPaths() throws IOException {
+        List<String> vocab = Files.readAllLines(TestResources.path("fixtures/tiny-bert/vocab.txt"));
+        Files.writeString(dir.resolve("tokenizer.json"), tokenizerJson(vocab).toString());
+        BertTokenizer json = BertTokenizer.fromFolder(dir);
+        BertTokenizer vocabTxt = BertTokenizer.fromFolder(TestResources.path("fixtures/tiny-bert"));
+        assertEquals(
+                List.of("[CLS]", "hello", "[MASK]", "world", "[SEP]"),
+                vocabTxt.encode("Hello [MASK] World", 16).tokens());
+        assertEquals(
+                List.of("[CLS]", "[CLS]", "x", "[SEP]", "[SEP]"),
+                vocabTxt.encode("[CLS]x[SEP]", 16).tokens());
+        assertEquals(
+                List.of("[CLS]", "[UNK]", "c", "##l", "##s", "[UNK]", "is", "not", "[SEP]"),
+                vocabTxt.encode("[cls] is not", 16).tokens());
+        List<String> texts =
+                List.of(
+                        "hello [MASK] world",
+                        "[CLS]x[SEP]",
+                        "a[SEP]b",
+                        "[cls] lower case is not special",
+                        "[MASK][MASK]",
+                        "[[PAD]] [UNK]! [Mask] [SEP ] \t[MASK]\n",
+                        "\u00e9t\u00e9 [MASK]\u00e9 \u4e16[SEP]\u200b[CLS]",
+                        "[UNK]");
+        for (String text : texts) {
+            BertTokenizer.Encoding expected = json.encode(text, 16);
+            BertTokenizer.Encoding actual = vocabTxt.encode(text, 16);
+            assertEquals(expected.tokens(), actual.tokens(), text);
+            assertArrayEquals(expected.inputIds(), actual.inputIds(), text);
+            assertArrayEquals(expected.attentionMask(), actual.attentionMask(), text);
+        }
     }
 
     /** Hugging Face's BERT tokenizer pipeline, as {@code BertTokenizerFast} saves it. */

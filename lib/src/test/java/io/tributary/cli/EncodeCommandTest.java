@@ -7,11 +7,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tributary.TestResources;
+import io.tributary.tensors.RawSafetensors;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EncodeCommandTest {
+
+    private static final String QUERY = "bert.encoder.layer.0.attention.self.query.weight";
 
     @TempDir Path dir;
 
@@ -68,5 +74,44 @@ class EncodeCommandTest {
         assertEquals(2, option.exitCode());
         assertTrue(option.err().contains("--model"), option.err());
         assertTrue(option.out().isEmpty());
+    }
+
+    @Test
+    void nonFiniteWeightsAreRefusedNamingTheKeyAndTheCount() throws IOException {
+        Path model = TestResources.copyFolder("fixtures/tiny-bert", dir.resolve("model"));
+        Path weights = model.resolve("model.safetensors");
+        RawSafetensors raw = RawSafetensors.copyOf(weights);
+        ByteBuffer.wrap(raw.get(QUERY).data())
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putFloat(0, Float.NaN)
+                .putFloat(4, Float.NEGATIVE_INFINITY)
+                .putFloat(40, Float.NaN)
+                .putFloat(400, Float.NaN);
+        raw.write(weights);
+        CommandRun run = CommandRun.of("encode", "--model", model.toString(), "--text", "a");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(
+                run.err().contains("tensor '" + QUERY + "' holds 3 NaN and 1 infinite values"),
+                run.err());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    @Test
+    void aNaNOutputIsPrintedAsNaN() throws IOException {
+        Path model = TestResources.copyFolder("fixtures/tiny-bert", dir.resolve("model"));
+        Path weights = model.resolve("model.safetensors");
+        RawSafetensors raw = RawSafetensors.copyOf(weights);
+        ByteBuffer query = ByteBuffer.wrap(raw.get(QUERY).data()).order(ByteOrder.LITTLE_ENDIAN);
+        while (query.hasRemaining()) {
+            query.putFloat(Float.MAX_VALUE);
+        }
+        raw.write(weights);
+        CommandRun run = CommandRun.of("encode", "--model", model.toString(), "--text", "a");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        JsonArray hidden = json.getAsJsonArray("last_hidden_state");
+        double first = hidden.get(0).getAsJsonArray().get(0).getAsJsonArray().get(0).getAsDouble();
+        assertTrue(Double.isNaN(first), run.out());
     }
 }

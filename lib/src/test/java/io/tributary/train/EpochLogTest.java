@@ -34,7 +34,7 @@ class EpochLogTest {
 
         assertEquals(
                 List.of(
-                        "{\"epoch\":1,\"trainLoss\":0.75,\"validLoss\":0.5,\"best\":true}",
+                        "{\"epoch\":1,\"train_loss\":0.75,\"valid_loss\":0.5,\"best\":true}",
                         "{\"epoch\":2,\"train_loss\":NaN,\"note\":\"<gate> & co\"}"),
                 Files.readAllLines(file, StandardCharsets.UTF_8));
         try (var entries = Files.list(file.getParent())) {

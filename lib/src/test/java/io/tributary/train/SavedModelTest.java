@@ -14,6 +14,8 @@ import io.tributary.nn.ModelInputs;
 import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.RawSafetensors;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -82,6 +84,24 @@ class SavedModelTest {
             String message = loadError(saved, manager);
             assertTrue(message.contains("'head.weight' have shape [2, 16]"), message);
             assertTrue(message.contains("expects [1, 32]"), message);
+        }
+    }
+
+    @Test
+    void nonFiniteWeightsAreRefusedByNameAndCount() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path saved = save(manager);
+            Path weights = saved.resolve(SavedModel.WEIGHTS);
+            RawSafetensors raw = RawSafetensors.copyOf(weights);
+            ByteBuffer.wrap(raw.get("head.weight").data())
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putFloat(0, Float.POSITIVE_INFINITY)
+                    .putFloat(8, Float.NaN);
+            raw.write(weights);
+            String message = loadError(saved, manager);
+            assertTrue(
+                    message.contains("tensor 'head.weight' holds 1 NaN and 1 infinite values"),
+                    message);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tributary.data.sdk;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonWriter;
 import io.tributary.core.AtomicFiles;
+import io.tributary.core.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,10 +31,11 @@ public final class AlignmentJson {
                 out,
                 stream -> {
                     JsonWriter json =
-                            new JsonWriter(
-                                    new BufferedWriter(
-                                            new OutputStreamWriter(
-                                                    stream, StandardCharsets.UTF_8)));
+                            Json.gson()
+                                    .newJsonWriter(
+                                            new BufferedWriter(
+                                                    new OutputStreamWriter(
+                                                            stream, StandardCharsets.UTF_8)));
                     json.setStrictness(Strictness.LENIENT);
                     json.beginObject();
                     for (AlignedSegment segment : segments) {
