@@ -16,9 +16,9 @@ import java.util.Random;
 /**
  * MMMIE's objective for the trainer: {@link MmmieLoss}'s terms (L_task, each pair's InfoNCE and MI
  * estimate, each modality's L_min), and with CLUB the step of q before every model step (its fit
- * loss recorded as {@code club_fit}): q fits the
- * batch's detached (x, u) pairs by its own Adam ({@code club_learning_rate}, no decay, no clipping)
- * over the {@code club.*} parameters, which the model's optimizer leaves out.
+ * loss recorded as {@code club_fit}): q fits the batch's detached (x, u) pairs by its own Adam
+ * ({@code club_learning_rate}, no decay, no clipping) over the {@code club.*} parameters, which the
+ * model's optimizer leaves out.
  */
 final class MmmieObjective implements Objective {
 

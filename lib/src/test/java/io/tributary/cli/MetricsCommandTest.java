@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.URISyntaxException;
+import io.tributary.TestResources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,15 +33,7 @@ class MetricsCommandTest {
 
     @Test
     void printsTheGoldenMetricsOfEveryCaseFile() throws Exception {
-        JsonArray cases;
-        try (var in = getClass().getResourceAsStream("/fixtures/metrics/golden.json")) {
-            cases =
-                    JsonParser.parseString(
-                                    new String(
-                                            Objects.requireNonNull(in).readAllBytes(),
-                                            StandardCharsets.UTF_8))
-                            .getAsJsonArray();
-        }
+        JsonArray cases = TestResources.json("fixtures/metrics/golden.json").getAsJsonArray();
         for (int i = 0; i < cases.size(); i++) {
             JsonObject goldenCase = cases.get(i).getAsJsonObject();
             int code =
@@ -144,7 +135,7 @@ class MetricsCommandTest {
         assertEquals("", last.out());
     }
 
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(MetricsCommandTest.class.getResource(name).toURI());
+    private static Path resource(String name) {
+        return TestResources.path(name);
     }
 }

@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
+import io.tributary.TestResources;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class RegressionMetricsTest {
 
     /** The cases of fixtures/metrics/golden.json, computed by MMSA's own metric code. */
     static JsonArray goldenCases() throws Exception {
-        return json("/fixtures/metrics/golden.json").getAsJsonArray();
+        return TestResources.json("fixtures/metrics/golden.json").getAsJsonArray();
     }
 
     /**
@@ -30,19 +25,7 @@ class RegressionMetricsTest {
      * formulas, written by lib/src/test/python/make_nan_metric_cases.py.
      */
     static JsonObject nanCases() throws Exception {
-        return json("/metrics/nan_cases.json").getAsJsonObject();
-    }
-
-    /** A JSON test resource; NaN is read as Python's json writes it. */
-    private static JsonElement json(String resource) throws Exception {
-        try (Reader reader =
-                new InputStreamReader(
-                        Objects.requireNonNull(
-                                RegressionMetricsTest.class.getResourceAsStream(resource),
-                                resource),
-                        StandardCharsets.UTF_8)) {
-            return JsonParser.parseReader(reader);
-        }
+        return TestResources.json("metrics/nan_cases.json").getAsJsonObject();
     }
 
     static Map<String, Double> expected(JsonObject goldenCase) {
@@ -54,11 +37,8 @@ class RegressionMetricsTest {
         return expected;
     }
 
-    static Path caseFile(int index) throws URISyntaxException {
-        return Path.of(
-                RegressionMetricsTest.class
-                        .getResource("/fixtures/metrics/case" + index + ".csv")
-                        .toURI());
+    static Path caseFile(int index) {
+        return TestResources.fixture("metrics/case" + index + ".csv");
     }
 
     @Test

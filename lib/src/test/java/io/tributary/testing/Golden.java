@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import io.tributary.TestResources;
 import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.SafetensorsFile;
-import java.net.URISyntaxException;
 import java.nio.FloatBuffer;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +30,7 @@ public final class Golden {
      * /fixtures/mag/mag_golden.safetensors}.
      */
     public static SafetensorsFile open(String resource) {
-        try {
-            return SafetensorsFile.open(
-                    Path.of(Objects.requireNonNull(Golden.class.getResource(resource)).toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return SafetensorsFile.open(TestResources.path(resource));
     }
 
     /**

@@ -9,13 +9,10 @@ import ai.djl.nn.Parameter;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.tributary.TestResources;
 import io.tributary.train.ParameterGroups.Group;
 import io.tributary.train.ParameterGroups.Member;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,15 +124,8 @@ class AdamWReferenceTest {
         }
     }
 
-    private static JsonObject load() throws IOException {
-        try (InputStream in =
-                AdamWReferenceTest.class.getResourceAsStream("/train/adamw_reference.json")) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource train/adamw_reference.json");
-            }
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-        }
+    private static JsonObject load() {
+        return TestResources.json("train/adamw_reference.json").getAsJsonObject();
     }
 
     private static float[] floats(JsonArray array) {

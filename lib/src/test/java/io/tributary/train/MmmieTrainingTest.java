@@ -96,7 +96,8 @@ class MmmieTrainingTest {
      * The validation estimate (eval mode, critics not updated) stands above its control, the same
      * critic on pairs shuffled across the batch, where text and acoustic share a factor, and not
      * where they share none: the estimate measures shared information, not a critic fitting its
-     * batches.
+     * batches. (Measured after 15 epochs, seed 1: 0.357 against -0.639 with a shared factor, -0.045
+     * against -0.057 without.)
      */
     @Test
     void theValidationEstimateExceedsItsShuffledControlOnlyForSharedInformation()
@@ -104,7 +105,7 @@ class MmmieTrainingTest {
         double shared = aboveControl("full", "ta");
         double none = aboveControl("independent", "ta");
         assertTrue(shared > 0.5, "shared factor: valid I(t; a) above its control by " + shared);
-        assertTrue(none < 0.5, "no shared factor: valid I(t; a) above its control by " + none);
+        assertTrue(none < 0.25, "no shared factor: valid I(t; a) above its control by " + none);
     }
 
     /** The last epoch's validation estimate of a pair minus its shuffled control. */
@@ -113,9 +114,6 @@ class MmmieTrainingTest {
         JsonObject last = epochs.get(epochs.size() - 1);
         double estimate = last.get("valid_mi_" + pair).getAsDouble();
         double control = last.get("valid_mi_" + pair + "_control").getAsDouble();
-        System.out.printf(
-                "%s: valid_mi_%s %.4f, control %.4f, epochs %d%n",
-                run, pair, estimate, control, epochs.size());
         return estimate - control;
     }
 
@@ -171,13 +169,18 @@ class MmmieTrainingTest {
         assertEquals("none", RESULTS.get("no-min").config().model().get("minimizer").getAsString());
     }
 
-    /** q fits the pairs it is stepped on (its negative log-likelihood falls) and every bound is kept. */
+    /**
+     * q fits the pairs it is stepped on (its negative log-likelihood falls) and every bound is
+     * kept.
+     */
     @Test
     void clubStepsItsEstimatorAndRecordsEachModalitysBound() throws IOException {
         List<JsonObject> epochs = epochs("club");
         double first = train(epochs.get(0)).get("club_fit").getAsDouble();
         JsonObject last = train(epochs.get(epochs.size() - 1));
-        assertTrue(last.get("club_fit").getAsDouble() < first - 1, "club_fit: " + first + " -> " + last);
+        assertTrue(
+                last.get("club_fit").getAsDouble() < first - 1,
+                "club_fit: " + first + " -> " + last);
         for (String term : List.of("min_t", "min_a", "min_v", "nce_ta")) {
             assertTrue(last.has(term), term + ": " + last);
         }

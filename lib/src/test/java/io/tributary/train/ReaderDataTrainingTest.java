@@ -131,14 +131,14 @@ class ReaderDataTrainingTest {
         Path out = dir.resolve(model + "-" + Path.of(file).getFileName() + "-" + System.nanoTime());
         RunResult result =
                 ModelTrainer.train(
-                new TrainingRun(
-                        settings.model(),
-                        settings.train(),
-                        bert,
-                        loaded.splits(),
-                        Task.of(loaded.splits().get("train")),
-                        loaded.source(),
-                        out));
+                        new TrainingRun(
+                                settings.model(),
+                                settings.train(),
+                                bert,
+                                loaded.splits(),
+                                Task.of(loaded.splits().get("train")),
+                                loaded.source(),
+                                out));
         assertLearned(out, model + " on " + file);
         return result;
     }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.tributary.TestResources;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,14 +60,6 @@ public final class SdkFixtures {
 
     /** A test resource by its absolute classpath name. */
     public static Path resource(String name) {
-        URL url = SdkFixtures.class.getResource(name);
-        if (url == null) {
-            throw new IllegalStateException("missing test resource " + name);
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.path(name);
     }
 }
