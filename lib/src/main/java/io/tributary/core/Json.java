@@ -5,16 +5,23 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's JSON: snake_case field names (as records are written), NaN allowed. */
+/**
+ * The project's JSON: snake_case field names (as records are written), NaN allowed, enums by their
+ * {@link Choices} names.
+ */
 public final class Json {
+
+    private static final FieldNamingPolicy NAMING = FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES;
 
     private static final Gson GSON =
             new GsonBuilder()
-                    .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                    .setFieldNamingPolicy(NAMING)
                     .serializeSpecialFloatingPointValues()
+                    .registerTypeAdapterFactory(Choices.STRICT)
                     .create();
 
     private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();
@@ -27,6 +34,16 @@ public final class Json {
 
     public static Gson pretty() {
         return PRETTY;
+    }
+
+    /** The key a record component is written under: {@code gateLr} is {@code gate_lr}. */
+    public static String key(RecordComponent component) {
+        try {
+            return NAMING.translateName(
+                    component.getDeclaringRecord().getDeclaredField(component.getName()));
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads {@code file} as a {@code type}; a missing or malformed file is a user error. */

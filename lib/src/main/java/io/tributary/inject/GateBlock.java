@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import com.google.gson.annotations.SerializedName;
 import io.tributary.loss.Similarity;
 
 /**
@@ -32,10 +33,13 @@ import io.tributary.loss.Similarity;
  */
 public final class GateBlock extends AbstractBlock {
 
-    /** Which gate. */
+    /** Which gate; {@code gate} in {@link InjectionConfig}. */
     public enum Kind {
+        @SerializedName("similarity")
         SIMILARITY,
+        @SerializedName("learned")
         LEARNED,
+        @SerializedName("none")
         NONE
     }
 

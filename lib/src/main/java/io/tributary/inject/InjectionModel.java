@@ -17,11 +17,11 @@ import io.tributary.bert.BertModel;
 import io.tributary.nn.LstmEncoderBlock;
 import io.tributary.nn.Masked;
 import io.tributary.nn.ModelInputs;
+import io.tributary.nn.ModelKind;
 import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,9 +69,9 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                 inputs.wordVectorDim() > 0
                         ? addChildBlock("word_projection", Linear.builder().setUnits(d).build())
                         : null;
-        boolean injection = config.model().equals("injection");
+        boolean injection = config.model() == ModelKind.INJECTION;
         mag =
-                config.model().equals("mag")
+                config.model() == ModelKind.MAG
                         ? addChildBlock(
                                 "mag",
                                 MagBlock.builder()
@@ -105,7 +105,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                 .setHiddenSize(d)
                 .optAttentionDim(config.attentionDim())
                 .optFeedForwardSize(config.branchFf() == 0 ? d : config.branchFf())
-                .optGate(GateBlock.Kind.valueOf(config.gate().toUpperCase(Locale.ROOT)))
+                .optGate(config.gate())
                 .optDropout(config.dropout())
                 .build();
     }
@@ -166,7 +166,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
             gates.add(out.get(2)); // (B, T)
             attention.add(out.get(3)); // (B, T, J)
             h =
-                    config.injection().equals("parallel")
+                    config.injection() == InjectionConfig.Injection.PARALLEL
                             ? layers.get(k)
                                     .forward(ps, new NDList(h, mask), training)
                                     .head()
@@ -205,7 +205,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
             boolean training) {
         NDList a = acousticEncoder.forward(ps, new NDList(audio, audioMask), training);
         NDList v = visualEncoder.forward(ps, new NDList(vision, visionMask), training);
-        if (config.compress().equals("last")) {
+        if (config.compress() == InjectionConfig.Compress.LAST) {
             NDArray za = acousticProjection.forward(ps, new NDList(a.get(0)), training).head();
             NDArray zv = visualProjection.forward(ps, new NDList(v.get(0)), training).head();
             NDArray keys = NDArrays.stack(new NDList(za, zv), 1); // (B, 2, d)

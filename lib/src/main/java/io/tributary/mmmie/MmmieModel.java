@@ -96,7 +96,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
                         : null;
         acousticEncoder = addChildBlock("acoustic_encoder", bilstm());
         visualEncoder = addChildBlock("visual_encoder", bilstm());
-        boolean vib = config.minimizer().equals("vib");
+        boolean vib = config.minimizer() == MmmieConfig.Minimizer.VIB;
         for (String m : MODALITIES) {
             VibBlock projection = VibBlock.builder().setUnits(d).optVariational(vib).build();
             projections.put(m, addChildBlock("projection_" + m, projection));
@@ -125,7 +125,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
                 critics.put(pair, addChildBlock("critic_" + pair, critic(d)));
             }
         }
-        if (config.minimizer().equals("club")) {
+        if (config.minimizer() == MmmieConfig.Minimizer.CLUB) {
             for (String m : MODALITIES) {
                 club.put(m, addChildBlock("club." + m, new ClubEstimator(d)));
             }
@@ -142,7 +142,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
     private MiCriticBlock critic(int d) {
         return MiCriticBlock.builder()
                 .setUnits(d)
-                .optKind(MiCriticBlock.Kind.of(config.critic()))
+                .optKind(config.critic())
                 .optTemperature(config.temperature())
                 .build();
     }
@@ -328,7 +328,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         for (int k = 0; k < critics.size(); k++) {
             out.add(new Shape(b, b));
         }
-        if (config.minimizer().equals("vib")) {
+        if (config.minimizer() == MmmieConfig.Minimizer.VIB) {
             for (int m = 0; m < 3; m++) {
                 out.add(new Shape());
             }

@@ -9,6 +9,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.TranslateException;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
+import io.tributary.inject.InjectionConfig;
 import io.tributary.inject.InjectionModel;
 import io.tributary.nn.MultimodalModel;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public record Evaluation(
                         }
                         NDArray attention = predictions.get(5); // (B, K, T, J)
                         long splitAt =
-                                injection.config().compress().equals("last")
+                                injection.config().compress() == InjectionConfig.Compress.LAST
                                         ? 1
                                         : data.get(3).getShape().get(1);
                         NDArray acoustic = attention.get(":, :, :, :" + splitAt).sum(new int[] {3});
@@ -116,7 +117,7 @@ public record Evaluation(
         return MultimodalDataset.builder()
                 .setSplit(split)
                 .setSampling(config.batchSize(), false)
-                .optFixedLength(config.padding().equals("fixed"))
+                .optFixedLength(config.padding() == TrainConfig.Padding.FIXED)
                 .build();
     }
 

@@ -62,7 +62,10 @@ public final class TrainingData {
         }
         Map<String, MultimodalSplit> splits =
                 PickleInspector.readSplits(
-                        file, tokenizer(bert), textLength, train.textSource().equals("raw_text"));
+                        file,
+                        tokenizer(bert),
+                        textLength,
+                        train.textSource() == TrainConfig.TextSource.RAW_TEXT);
         return new Loaded(
                 splits,
                 new TrainingRun.DataSource(

@@ -1,5 +1,12 @@
 package io.tributary.inject;
 
+import static io.tributary.inject.GateBlock.Kind.SIMILARITY;
+import static io.tributary.inject.InjectionConfig.Compress.LAST;
+import static io.tributary.inject.InjectionConfig.Compress.SEQUENCE;
+import static io.tributary.inject.InjectionConfig.Injection.PARALLEL;
+import static io.tributary.nn.ModelKind.INJECTION;
+import static io.tributary.nn.ModelKind.MAG;
+import static io.tributary.nn.ModelKind.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +21,7 @@ import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.data.SyntheticData;
 import io.tributary.nn.ModelInputs;
+import io.tributary.nn.ModelKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +33,7 @@ class InjectionModelTest {
 
     @Test
     void injectionModelReturnsPredictionVectorsGatesAndAttention() throws Exception {
-        NDList out = forward(config("injection", "last", "similarity", "parallel"), aligned(false));
+        NDList out = forward(config(INJECTION, LAST, SIMILARITY, PARALLEL), aligned(false));
         assertEquals(6, out.size());
         long b = out.get(0).getShape().get(0);
         assertEquals(new Shape(b, 1), out.get(0).getShape());
@@ -44,54 +52,49 @@ class InjectionModelTest {
     @Test
     void everyChoiceRuns() throws Exception {
         MultimodalSplit split = aligned(false);
-        for (String gate : List.of("similarity", "learned", "none")) {
-            for (String injection : List.of("parallel", "sequential")) {
-                NDList out = forward(config("injection", "last", gate, injection), split);
+        for (GateBlock.Kind gate : GateBlock.Kind.values()) {
+            for (InjectionConfig.Injection injection : InjectionConfig.Injection.values()) {
+                NDList out = forward(config(INJECTION, LAST, gate, injection), split);
                 assertEquals(6, out.size(), gate + " " + injection);
             }
         }
-        NDList sequence = forward(config("injection", "sequence", "similarity", "parallel"), split);
+        NDList sequence = forward(config(INJECTION, SEQUENCE, SIMILARITY, PARALLEL), split);
         long keys = sequence.get(5).getShape().get(3);
         assertTrue(keys > 2, "sequence mode attends over frames, found " + keys + " keys");
     }
 
     @Test
     void baselinesReturnPredictionAndLanguageVectorOnly() throws Exception {
-        assertEquals(
-                2,
-                forward(config("text", "last", "similarity", "parallel"), aligned(false)).size());
-        assertEquals(
-                2, forward(config("mag", "last", "similarity", "parallel"), aligned(true)).size());
+        assertEquals(2, forward(config(TEXT, LAST, SIMILARITY, PARALLEL), aligned(false)).size());
+        assertEquals(2, forward(config(MAG, LAST, SIMILARITY, PARALLEL), aligned(true)).size());
     }
 
     private static InjectionConfig config(
-            String model, String compress, String gate, String injection) {
-        InjectionConfig d = InjectionConfig.defaults();
-        return new InjectionConfig(
-                model,
-                16,
-                compress,
-                16,
-                0,
-                gate,
-                injection,
-                List.of(),
-                d.dropout(),
-                d.betaShift(),
-                d.magDropout(),
-                d.taskLoss(),
-                d.alignmentLoss(),
-                d.lambdaMatch(),
-                d.lambdaMargin(),
-                d.gamma(),
-                d.lambdaContrastive());
+            ModelKind model,
+            InjectionConfig.Compress compress,
+            GateBlock.Kind gate,
+            InjectionConfig.Injection injection) {
+        return InjectionConfig.builder()
+                .optModel(model)
+                .optNonverbalHidden(16)
+                .optCompress(compress)
+                .optAttentionDim(16)
+                .optGate(gate)
+                .optInjection(injection)
+                .build();
     }
 
     /** Synthetic data; word-aligned (one frame per token position) when {@code aligned}. */
     private static MultimodalSplit aligned(boolean aligned) {
-        int steps = aligned ? 11 : 7;
-        return new SyntheticData(
-                        16, 11, steps, 4, steps, 3, 1.5f, 1.2f, 0f, 0.3f, 0.1f, 5, aligned, 0f)
+        return SyntheticData.builder()
+                .optTrain(16)
+                .optAudioSteps(7)
+                .optAudioDim(4)
+                .optVisionSteps(7)
+                .optVisionDim(3)
+                .optSeed(5)
+                .optWordAligned(aligned)
+                .build()
                 .generate(VOCAB)
                 .get("train");
     }
