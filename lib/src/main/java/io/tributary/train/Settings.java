@@ -27,9 +27,6 @@ import java.util.TreeSet;
  */
 public final class Settings {
 
-    /** Record components set by an option of {@code ./msa train}, not by {@code --set}. */
-    private static final Map<String, String> OPTIONS = Map.of("model", "--model", "seed", "--seed");
-
     /** The model and training configs a run resolves to. */
     public record Resolved(ModelConfig model, TrainConfig train) {
 
@@ -60,6 +57,7 @@ public final class Settings {
                 Json.gson()
                         .toJsonTree(TrainConfig.builder().optSeed(seed).build())
                         .getAsJsonObject();
+        Map<String, String> options = Map.of("model", Choices.name(kind), "seed", "" + seed);
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
@@ -67,8 +65,8 @@ public final class Settings {
             }
             String key = set.substring(0, eq).strip();
             String value = set.substring(eq + 1).strip();
-            if (OPTIONS.containsKey(key)) {
-                checkAgrees(key, value, modelJson.has(key) ? modelJson : trainJson);
+            if (options.containsKey(key)) {
+                checkAgrees(key, value, options.get(key));
                 continue;
             }
             Optional<SettingTable.Entry> modelEntry = SettingTable.of(defaults).find(key);
@@ -96,15 +94,16 @@ public final class Settings {
         }
     }
 
-    /** {@code --set model=} and {@code --set seed=} may repeat their option, not contradict it. */
-    private static void checkAgrees(String key, String value, JsonObject json) {
-        String chosen = json.get(key).getAsString();
+    /**
+     * The model and the seed are set by {@code --model} and {@code --seed}: {@code --set} may
+     * repeat them, not contradict them.
+     */
+    private static void checkAgrees(String key, String value, String chosen) {
         if (!chosen.equals(value)) {
-            String option = OPTIONS.get(key);
             throw new InputException(
                     String.format(
-                            "--set %s=%s: contradicts %s %s; choose the %s with %s",
-                            key, value, option, chosen, key, option));
+                            "--set %s=%s: contradicts --%s %s; choose the %s with --%s",
+                            key, value, key, chosen, key, key));
         }
     }
 

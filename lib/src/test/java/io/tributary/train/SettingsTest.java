@@ -55,7 +55,14 @@ class SettingsTest {
         assertEquals(0.5f, config.lambdaMatch());
         MmmieConfig mmmie =
                 (MmmieConfig)
-                        Settings.forModel("mmmie", 1, List.of("identity_embedding=false")).model();
+                        Settings.forModel(
+                                        "mmmie",
+                                        1,
+                                        List.of(
+                                                "identity_embedding=false",
+                                                "model=mmmie",
+                                                "seed=1"))
+                                .model();
         assertEquals(false, mmmie.identityEmbedding());
     }
 
