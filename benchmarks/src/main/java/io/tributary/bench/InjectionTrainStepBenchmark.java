@@ -99,7 +99,11 @@ public class InjectionTrainStepBenchmark {
         model.initialize(manager, 50, 50, 50);
         AdamW optimizer =
                 AdamW.builder()
-                        .setParameterGroups(ParameterGroups.builder().setBlock(model).build())
+                        .setParameterGroups(
+                                ParameterGroups.builder()
+                                        .setBlock(model)
+                                        .optGateParameters(model.gateParameters())
+                                        .build())
                         .build();
         return new Step(model, optimizer);
     }

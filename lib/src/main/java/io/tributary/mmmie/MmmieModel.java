@@ -1,5 +1,7 @@
 package io.tributary.mmmie;
 
+import static io.tributary.nn.MultimodalModel.named;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -255,11 +257,6 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         NDArray steps = out.get(0); // (B, T_m, d')
         NDArray u = Masked.mean(steps, mask); // (B, d')
         return new Feature(steps, mask, u, out.size() > 1 ? out.get(1) : null);
-    }
-
-    private static NDArray named(NDArray array, String name) {
-        array.setName(name);
-        return array;
     }
 
     @Override

@@ -272,21 +272,25 @@ public final class ModelTrainer {
     }
 
     /**
-     * AdamW over the model's parameters, except those an objective steps itself (named {@code
-     * club.*}: MMMIE's CLUB estimators).
+     * The learning-rate groups of the model's parameters, except those an objective steps itself
+     * (named {@code club.*}: MMMIE's CLUB estimators); the gate group is the model's gates'.
      */
-    private static AdamW optimizer(MultimodalModel model, TrainConfig config) {
+    static ParameterGroups parameterGroups(MultimodalModel model, TrainConfig config) {
         Map<String, Parameter> trained = new LinkedHashMap<>(BlockParameters.named(model));
         trained.keySet().removeIf(name -> name.startsWith(AUXILIARY_PREFIX));
-        ParameterGroups groups =
-                ParameterGroups.builder()
-                        .setParameters(trained)
-                        .optPlmLearningRate(config.lrPlm())
-                        .optNewLearningRate(config.lrNew())
-                        .optGateLearningRate(config.gateLr())
-                        .build();
+        return ParameterGroups.builder()
+                .setParameters(trained)
+                .optGateParameters(model.gateParameters())
+                .optPlmLearningRate(config.lrPlm())
+                .optNewLearningRate(config.lrNew())
+                .optGateLearningRate(config.gateLr())
+                .build();
+    }
+
+    /** AdamW over {@link #parameterGroups}. */
+    private static AdamW optimizer(MultimodalModel model, TrainConfig config) {
         return AdamW.builder()
-                .setParameterGroups(groups)
+                .setParameterGroups(parameterGroups(model, config))
                 .optWeightDecay(config.weightDecay())
                 .optMaxGradNorm(config.clipNorm())
                 .build();

@@ -7,7 +7,11 @@
  * <p>One step of the loop reads:
  *
  * <pre>{@code
- * ParameterGroups groups = ParameterGroups.builder().setBlock(model.getBlock()).build();
+ * ParameterGroups groups =
+ *         ParameterGroups.builder()
+ *                 .setBlock(model)
+ *                 .optGateParameters(model.gateParameters())
+ *                 .build();
  * LinearWarmupSchedule schedule = LinearWarmupSchedule.builder().setTotalSteps(steps).build();
  * try (AdamW optimizer = AdamW.builder().setParameterGroups(groups).build()) {
  *     for (...) {
