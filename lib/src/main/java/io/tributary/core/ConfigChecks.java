@@ -38,12 +38,6 @@ public final class ConfigChecks {
         }
     }
 
-    public static void atLeastZero(String name, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + ": expected 0 or more, found " + value);
-        }
-    }
-
     /** In [0, 1): a dropout rate or a fraction of the steps. */
     public static void fraction(String name, float value) {
         if (!(value >= 0 && value < 1)) {
