@@ -19,9 +19,9 @@ import io.tributary.loss.CrossModalMarginLoss;
 import io.tributary.loss.CrossModalMatchingLoss;
 import io.tributary.loss.RegressionLoss;
 import io.tributary.nn.ModelInputs;
+import io.tributary.nn.ModelKind;
 import io.tributary.train.AdamW;
 import io.tributary.train.ParameterGroups;
-import io.tributary.train.Settings;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -74,9 +74,13 @@ public class InjectionTrainStepBenchmark {
                 (size.equals("base") ? BertConfig.base() : BertConfig.tiny())
                         .withVocabSize(vocabulary.size());
         MultimodalSplit split =
-                new SyntheticData(
-                                batch, 50, 50, 74, 50, 47, 1.5f, 1.2f, 0f, 0.3f, 0.1f, 1111, true,
-                                0f)
+                SyntheticData.builder()
+                        .optTrain(batch)
+                        .optTextLength(50)
+                        .optAudioDim(74)
+                        .optVisionDim(47)
+                        .optWordAligned(true)
+                        .build()
                         .generate(vocabulary)
                         .get("train");
         data =
@@ -87,11 +91,7 @@ public class InjectionTrainStepBenchmark {
                         .build();
         manager = NDManager.newBaseManager(Devices.preferred());
         injection = step(InjectionConfig.defaults(), bert, split);
-        text =
-                step(
-                        (InjectionConfig) Settings.forModel("text", 1111, List.of()).model(),
-                        bert,
-                        split);
+        text = step(InjectionConfig.builder().optModel(ModelKind.TEXT).build(), bert, split);
     }
 
     private Step step(InjectionConfig config, BertConfig bert, MultimodalSplit split) {
@@ -99,7 +99,11 @@ public class InjectionTrainStepBenchmark {
         model.initialize(manager, 50, 50, 50);
         AdamW optimizer =
                 AdamW.builder()
-                        .setParameterGroups(ParameterGroups.builder().setBlock(model).build())
+                        .setParameterGroups(
+                                ParameterGroups.builder()
+                                        .setBlock(model)
+                                        .optGateParameters(model.gateParameters())
+                                        .build())
                         .build();
         return new Step(model, optimizer);
     }

@@ -82,9 +82,10 @@ final class DataSynthCommand implements Callable<Integer> {
                 stream == Informative.ACOUSTIC
                         ? SyntheticData.acousticInformative(seed)
                         : SyntheticData.nonverbalNoise(seed);
-        if (frames == MmsaPickleWriter.Layout.ALIGNED) {
-            generator = generator.withFramePerToken();
-        }
+        generator =
+                generator.toBuilder()
+                        .optWordAligned(frames == MmsaPickleWriter.Layout.ALIGNED)
+                        .build();
         List<String> vocabulary = WordPieceTokenizer.vocabulary(bert.resolve("vocab.txt"));
         Map<String, MultimodalSplit> splits;
         try {

@@ -1,8 +1,10 @@
 package io.tributary.cli;
 
+import io.tributary.bert.BertCheckpoint;
 import io.tributary.core.Json;
 import io.tributary.train.ModelTrainer;
 import io.tributary.train.RunResult;
+import io.tributary.train.SettingTable;
 import io.tributary.train.Settings;
 import io.tributary.train.Task;
 import io.tributary.train.TrainingData;
@@ -11,27 +13,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ./msa train}: trains one model on one corpus and writes its run folder. */
+/**
+ * {@code ./msa train}: trains one model on one corpus and writes its run folder. The settings are
+ * resolved and checked, against the BERT's config too, before any data is read; the help lists them
+ * from the config records ({@link SettingTable#help()}).
+ */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
+        modelTransformer = TrainCommand.SettingsHelp.class,
         description = {
             "Train a model; writes OUT/epochs.jsonl (one record per epoch), OUT/model/ (the best"
-                    + " validation checkpoint) and OUT/result.json, and prints the result.",
-            "Settings (--set key=value): the injection family's (nonverbal_hidden, compress, attention_dim,"
-                    + " branch_ff, gate, injection, injected_layers, dropout, beta_shift,"
-                    + " mag_dropout, task_loss, alignment_loss, lambda_match, lambda_margin, gamma,"
-                    + " lambda_contrastive), MMMIE's (feature_dim, lstm_hidden, tokens,"
-                    + " identity_embedding, critic, temperature, minimizer, mi_maximization, alpha,"
-                    + " beta, fusion_layers, fusion_heads, dropout, club_learning_rate, task_loss)"
-                    + " and training's (batch_size, max_epochs, patience,"
-                    + " lr_plm, lr_new, gate_lr, weight_decay, warmup, clip_norm, threads,"
-                    + " padding, schedule, text_length)."
+                    + " validation checkpoint) and OUT/result.json, and prints the result."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -66,12 +65,13 @@ final class TrainCommand implements Callable<Integer> {
                             + " for emotion labels, else MOSI).")
     Task task;
 
-    @Option(names = "--set", description = "key=value, repeatable.")
+    @Option(names = "--set", description = "key=value, repeatable: a setting listed below.")
     List<String> sets = new ArrayList<>();
 
     @Override
     public Integer call() {
-        Settings.Resolved settings = Settings.forModel(model, seed, sets);
+        Settings.Resolved settings =
+                Settings.forModel(model, seed, sets).checkFits(BertCheckpoint.config(bert));
         TrainingData.Loaded loaded = TrainingData.load(data, bert, settings.train());
         Task scored = task != null ? task : Task.of(loaded.splits().get("train"));
         TrainingRun run =
@@ -87,5 +87,15 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(Json.pretty().toJson(result));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Puts the settings list under the options of {@code --help}. */
+    static final class SettingsHelp implements CommandLine.IModelTransformer {
+
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.usageMessage().footer("", SettingTable.help().replace("%", "%%"));
+            return spec;
+        }
     }
 }

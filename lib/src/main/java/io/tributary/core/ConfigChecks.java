@@ -1,7 +1,5 @@
 package io.tributary.core;
 
-import java.util.List;
-
 /**
  * The checks config records run in their constructors; each message starts with the setting's
  * snake_case name, so {@code --set} can report it as it is.
@@ -10,10 +8,11 @@ public final class ConfigChecks {
 
     private ConfigChecks() {}
 
-    public static void oneOf(String name, String value, List<String> allowed) {
-        if (!allowed.contains(value)) {
+    /** A choice is present: a record read from JSON without the key has none. */
+    public static <E extends Enum<E>> void chosen(String name, E value, Class<E> type) {
+        if (value == null) {
             throw new IllegalArgumentException(
-                    name + ": expected one of " + allowed + ", found " + value);
+                    name + ": expected one of " + Choices.names(type) + ", found nothing");
         }
     }
 
@@ -21,6 +20,29 @@ public final class ConfigChecks {
         if (value <= 0) {
             throw new IllegalArgumentException(
                     name + ": expected a positive number, found " + value);
+        }
+    }
+
+    /** Above 0 and finite (NaN is not). */
+    public static void positive(String name, float value) {
+        if (!(value > 0) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException(
+                    name + ": expected a positive number, found " + value);
+        }
+    }
+
+    /** 0 or more and finite (NaN is not). */
+    public static void atLeastZero(String name, float value) {
+        if (!(value >= 0) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException(name + ": expected 0 or more, found " + value);
+        }
+    }
+
+    /** In [0, 1): a dropout rate or a fraction of the steps. */
+    public static void fraction(String name, float value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(
+                    name + ": expected a number in [0, 1), found " + value);
         }
     }
 }

@@ -5,21 +5,26 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The project's JSON, the one writer of every file and command output: snake_case field names (as
  * records are written), NaN and infinities written as {@code NaN} and {@code Infinity} (as Python's
- * {@code json} reads them), characters such as {@code < ' =} written as they are.
+ * {@code json} reads them), characters such as {@code < ' =} written as they are, enums by their
+ * {@link Choices} names.
  */
 public final class Json {
 
+    private static final FieldNamingPolicy NAMING = FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES;
+
     private static final Gson GSON =
             new GsonBuilder()
-                    .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                    .setFieldNamingPolicy(NAMING)
                     .serializeSpecialFloatingPointValues()
                     .disableHtmlEscaping()
+                    .registerTypeAdapterFactory(Choices.STRICT)
                     .create();
 
     private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();
@@ -32,6 +37,16 @@ public final class Json {
 
     public static Gson pretty() {
         return PRETTY;
+    }
+
+    /** The key a record component is written under: {@code gateLr} is {@code gate_lr}. */
+    public static String key(RecordComponent component) {
+        try {
+            return NAMING.translateName(
+                    component.getDeclaringRecord().getDeclaredField(component.getName()));
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads {@code file} as a {@code type}; a missing or malformed file is a user error. */

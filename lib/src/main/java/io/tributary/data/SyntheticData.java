@@ -19,7 +19,8 @@ import java.util.Random;
  * + visualWeight * s_v} (a weight of 0 leaves that stream pure noise), plus label noise, clipped to
  * [-3, 3]. Frame counts vary per sample between half and all of the steps; word-aligned data
  * (MAG-BERT's layout) instead has one frame per text position, its valid frames those of the
- * sample's tokens.
+ * sample's tokens. The defaults, DESIGN.md's set-up, are the {@link Builder}'s; the factories name
+ * the variants the trainer serves.
  *
  * @param train samples of the train split (valid and test get a quarter each, at least 8)
  * @param textLength BERT length T, [CLS] and [SEP] included
@@ -84,8 +85,7 @@ public record SyntheticData(
      * acoustic, visual pure noise.
      */
     public static SyntheticData acousticInformative(long seed) {
-        return new SyntheticData(
-                400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false, 0f);
+        return builder().optSeed(seed).build();
     }
 
     /**
@@ -93,7 +93,7 @@ public record SyntheticData(
      * layout MAG-BERT needs.
      */
     public static SyntheticData wordAligned(long seed) {
-        return acousticInformative(seed).withFramePerToken();
+        return builder().optSeed(seed).optWordAligned(true).build();
     }
 
     /**
@@ -101,34 +101,22 @@ public record SyntheticData(
      * factor 0.8): text and acoustic frames carry mutual information for MMMIE to find.
      */
     public static SyntheticData sharedFactor(long seed) {
-        return new SyntheticData(
-                400, 11, 20, 8, 20, 8, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false, 0.8f);
-    }
-
-    /**
-     * This generator with one acoustic and one visual frame per text position (MAG-BERT's layout).
-     */
-    public SyntheticData withFramePerToken() {
-        return new SyntheticData(
-                train,
-                textLength,
-                textLength,
-                audioDim,
-                textLength,
-                visionDim,
-                textWeight,
-                acousticWeight,
-                visualWeight,
-                frameNoise,
-                labelNoise,
-                seed,
-                true,
-                sharedFactor);
+        return builder().optSeed(seed).optSharedFactor(0.8f).build();
     }
 
     /** The same shapes with both nonverbal streams pure noise: the label is the text's alone. */
     public static SyntheticData nonverbalNoise(long seed) {
-        return new SyntheticData(400, 11, 20, 8, 20, 8, 1.5f, 0f, 0f, 0.3f, 0.1f, seed, false, 0f);
+        return builder().optSeed(seed).optAcousticWeight(0f).build();
+    }
+
+    /** The defaults are {@link #acousticInformative}'s, seed 1111. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this generator's parameters. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** train, valid and test splits, each split's samples drawn from one seeded stream. */
@@ -305,5 +293,134 @@ public record SyntheticData(
             throw new IllegalArgumentException("the vocabulary has no " + token);
         }
         return id;
+    }
+
+    /** {@code optX} sets the parameter of that name; see the record's components. */
+    public static final class Builder {
+
+        private int train = 400;
+        private int textLength = 11;
+        private int audioSteps = 20;
+        private int audioDim = 8;
+        private int visionSteps = 20;
+        private int visionDim = 8;
+        private float textWeight = 1.5f;
+        private float acousticWeight = 1.2f;
+        private float visualWeight = 0f;
+        private float frameNoise = 0.3f;
+        private float labelNoise = 0.1f;
+        private long seed = 1111;
+        private boolean wordAligned = false;
+        private float sharedFactor = 0f;
+
+        private Builder() {}
+
+        private Builder(SyntheticData d) {
+            train = d.train;
+            textLength = d.textLength;
+            audioSteps = d.audioSteps;
+            audioDim = d.audioDim;
+            visionSteps = d.visionSteps;
+            visionDim = d.visionDim;
+            textWeight = d.textWeight;
+            acousticWeight = d.acousticWeight;
+            visualWeight = d.visualWeight;
+            frameNoise = d.frameNoise;
+            labelNoise = d.labelNoise;
+            seed = d.seed;
+            wordAligned = d.wordAligned;
+            sharedFactor = d.sharedFactor;
+        }
+
+        public Builder optTrain(int train) {
+            this.train = train;
+            return this;
+        }
+
+        public Builder optTextLength(int textLength) {
+            this.textLength = textLength;
+            return this;
+        }
+
+        /** T_a; word-aligned data has T_a = T. */
+        public Builder optAudioSteps(int audioSteps) {
+            this.audioSteps = audioSteps;
+            return this;
+        }
+
+        public Builder optAudioDim(int audioDim) {
+            this.audioDim = audioDim;
+            return this;
+        }
+
+        /** T_v; word-aligned data has T_v = T. */
+        public Builder optVisionSteps(int visionSteps) {
+            this.visionSteps = visionSteps;
+            return this;
+        }
+
+        public Builder optVisionDim(int visionDim) {
+            this.visionDim = visionDim;
+            return this;
+        }
+
+        public Builder optTextWeight(float textWeight) {
+            this.textWeight = textWeight;
+            return this;
+        }
+
+        public Builder optAcousticWeight(float acousticWeight) {
+            this.acousticWeight = acousticWeight;
+            return this;
+        }
+
+        public Builder optVisualWeight(float visualWeight) {
+            this.visualWeight = visualWeight;
+            return this;
+        }
+
+        public Builder optFrameNoise(float frameNoise) {
+            this.frameNoise = frameNoise;
+            return this;
+        }
+
+        public Builder optLabelNoise(float labelNoise) {
+            this.labelNoise = labelNoise;
+            return this;
+        }
+
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** One acoustic and one visual frame per text position: T_a = T_v = T. */
+        public Builder optWordAligned(boolean wordAligned) {
+            this.wordAligned = wordAligned;
+            return this;
+        }
+
+        public Builder optSharedFactor(float sharedFactor) {
+            this.sharedFactor = sharedFactor;
+            return this;
+        }
+
+        public SyntheticData build() {
+            return new SyntheticData(
+                    train,
+                    textLength,
+                    wordAligned ? textLength : audioSteps,
+                    audioDim,
+                    wordAligned ? textLength : visionSteps,
+                    visionDim,
+                    textWeight,
+                    acousticWeight,
+                    visualWeight,
+                    frameNoise,
+                    labelNoise,
+                    seed,
+                    wordAligned,
+                    sharedFactor);
+        }
     }
 }

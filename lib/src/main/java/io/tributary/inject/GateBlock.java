@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import com.google.gson.annotations.SerializedName;
 import io.tributary.loss.Similarity;
 
 /**
@@ -26,16 +27,19 @@ import io.tributary.loss.Similarity;
  *
  * Inputs {@code [H (B, T, d), X (B, T, d)]}; output {@code [g]}, (B, T, 1) for a scalar gate and
  * (B, T, d) for the vector gate, so that g ⊙ X broadcasts. Parameters: {@code w} and {@code b} (the
- * reference transcription's names), or the child {@code Wg}; none for {@code none}. {@code w} is
- * typed {@code GAMMA} and {@code b} {@code BIAS}, so an initializer set for {@code WEIGHT} leaves
- * them at 1 and 0.
+ * reference transcription's names), or the child {@code Wg}; none for {@code none}. These, {@link
+ * #getParameters()}, are what learns at {@code gate_lr}. {@code w} is typed {@code GAMMA} and
+ * {@code b} {@code BIAS}, so an initializer set for {@code WEIGHT} leaves them at 1 and 0.
  */
 public final class GateBlock extends AbstractBlock {
 
-    /** Which gate. */
+    /** Which gate; {@code gate} in {@link InjectionConfig}. */
     public enum Kind {
+        @SerializedName("similarity")
         SIMILARITY,
+        @SerializedName("learned")
         LEARNED,
+        @SerializedName("none")
         NONE
     }
 

@@ -23,7 +23,8 @@ import ai.djl.util.PairList;
  * CrossModalAttentionBlock}). Outputs {@code [g ⊙ X (B, T, d), X (B, T, d), g (B, T), a (B, T,
  * J)]}: the gate is returned as (B, T), the vector gate averaged over its width. Children: {@code
  * attention} ({@code Wq, Wk, u, Wv}), {@code ffn} ({@code 0, 3}) and {@code gate} ({@code w, b} or
- * {@code Wg}); every gate parameter is under {@code gate}, so it can have its own learning rate.
+ * {@code Wg}); {@link #gate()} gives the gate, so that its parameters can have their own learning
+ * rate.
  */
 public final class InjectionBranchBlock extends AbstractBlock {
 
@@ -52,6 +53,11 @@ public final class InjectionBranchBlock extends AbstractBlock {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The gate, whose parameters learn at their own rate. */
+    public GateBlock gate() {
+        return gate;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tributary.inject;
 
+import static io.tributary.nn.MultimodalModel.named;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -7,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
@@ -17,12 +20,12 @@ import io.tributary.bert.BertModel;
 import io.tributary.nn.LstmEncoderBlock;
 import io.tributary.nn.Masked;
 import io.tributary.nn.ModelInputs;
+import io.tributary.nn.ModelKind;
 import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The gated injection model (DESIGN.md section 1) and, with fewer parts, its baselines: text-only
@@ -39,10 +42,14 @@ import java.util.Map;
  * where {@code g ⊙ X} is {@link InjectionBranchBlock}'s output over H^k and M. Inputs {@code
  * [input_ids, attention_mask, token_type_ids (B, T), audio (B, T_a, d_a), audio_mask (B, T_a),
  * vision (B, T_v, d_v), vision_mask (B, T_v)]}; {@code input_ids} may be word vectors (B, T, d_w),
- * which a Linear maps to BERT's width in place of its word embeddings. Outputs, in {@link
- * io.tributary.loss.LossInputs}' order: {@code [y, z_l, z_a, z_v, gates (B, K, T), attention (B, K,
- * T, J)]} for the injection model (K injected layers, J keys), {@code [y, z_l]} for the baselines.
- * y is (B, 1) for regression, (B, E, 2) logits for E emotions.
+ * which a Linear maps to BERT's width in place of its word embeddings.
+ *
+ * <p>Outputs, each named as given here, the first in {@link io.tributary.loss.LossInputs}' order:
+ * {@code prediction} y, (B, 1) for regression or (B, E, 2) logits for E emotions; {@code z_l} (B,
+ * d); for the injection model then {@code z_a} and {@code z_v} (B, d) and, for each injected layer
+ * k in ascending order, its gate {@code gate_k} (B, T) ({@link #gateOutput}) and its attention
+ * {@code attention_k} (B, T, J) over the J keys ({@link #attentionOutput}). {@link
+ * #getOutputShapes} declares the same shapes.
  */
 public final class InjectionModel extends AbstractBlock implements MultimodalModel {
 
@@ -56,7 +63,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
     private final Linear acousticProjection;
     private final LstmEncoderBlock visualEncoder;
     private final Linear visualProjection;
-    private final Map<Integer, InjectionBranchBlock> branches = new LinkedHashMap<>();
+    private final Map<Integer, InjectionBranchBlock> branches = new TreeMap<>();
     private final Linear head;
 
     public InjectionModel(InjectionConfig config, BertConfig bertConfig, ModelInputs inputs) {
@@ -69,9 +76,9 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                 inputs.wordVectorDim() > 0
                         ? addChildBlock("word_projection", Linear.builder().setUnits(d).build())
                         : null;
-        boolean injection = config.model().equals("injection");
+        boolean injection = config.model() == ModelKind.INJECTION;
         mag =
-                config.model().equals("mag")
+                config.model() == ModelKind.MAG
                         ? addChildBlock(
                                 "mag",
                                 MagBlock.builder()
@@ -105,7 +112,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                 .setHiddenSize(d)
                 .optAttentionDim(config.attentionDim())
                 .optFeedForwardSize(config.branchFf() == 0 ? d : config.branchFf())
-                .optGate(GateBlock.Kind.valueOf(config.gate().toUpperCase(Locale.ROOT)))
+                .optGate(config.gate())
                 .optDropout(config.dropout())
                 .build();
     }
@@ -124,9 +131,31 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
         return bert;
     }
 
-    /** The injected layer indices, in the order of the outputs' K axis. */
+    /** The injected layer indices, ascending. */
     public List<Integer> injectedLayers() {
         return new ArrayList<>(branches.keySet());
+    }
+
+    /** The name of layer k's gate among the outputs, {@code gate_k}: (B, T). */
+    public static String gateOutput(int layer) {
+        return "gate_" + layer;
+    }
+
+    /**
+     * The name of layer k's attention weights among the outputs, {@code attention_k}: (B, T, J).
+     */
+    public static String attentionOutput(int layer) {
+        return "attention_" + layer;
+    }
+
+    /** The parameters of every branch's gate ({@link GateBlock}): they learn at {@code gate_lr}. */
+    @Override
+    public List<Parameter> gateParameters() {
+        List<Parameter> gates = new ArrayList<>();
+        for (InjectionBranchBlock branch : branches.values()) {
+            gates.addAll(branch.gate().getParameters().values());
+        }
+        return gates;
     }
 
     @Override
@@ -152,8 +181,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                 branches.isEmpty()
                         ? null
                         : nonverbal(ps, audio, audioMask, vision, visionMask, training);
-        List<NDArray> gates = new ArrayList<>();
-        List<NDArray> attention = new ArrayList<>();
+        NDList branchOutputs = new NDList();
         List<BertLayer> layers = bert.encoder().layers();
         for (int k = 0; k < layers.size(); k++) {
             InjectionBranchBlock branch = branches.get(k);
@@ -163,10 +191,10 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
             }
             NDList out = branch.forward(ps, new NDList(h, m.keys, m.keyMask), training);
             NDArray gx = out.get(0); // (B, T, d)
-            gates.add(out.get(2)); // (B, T)
-            attention.add(out.get(3)); // (B, T, J)
+            branchOutputs.add(named(out.get(2), gateOutput(k))); // (B, T)
+            branchOutputs.add(named(out.get(3), attentionOutput(k))); // (B, T, J)
             h =
-                    config.injection().equals("parallel")
+                    config.injection() == InjectionConfig.Injection.PARALLEL
                             ? layers.get(k)
                                     .forward(ps, new NDList(h, mask), training)
                                     .head()
@@ -181,16 +209,13 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
         if (inputs.emotions() > 0) {
             y = y.reshape(y.getShape().get(0), inputs.emotions(), 2); // (B, E, 2)
         }
-        if (m == null) {
-            return new NDList(y, zl);
+        NDList outputs = new NDList(named(y, "prediction"), named(zl, "z_l"));
+        if (m != null) {
+            outputs.add(named(m.za, "z_a")); // (B, d)
+            outputs.add(named(m.zv, "z_v")); // (B, d)
+            outputs.addAll(branchOutputs);
         }
-        return new NDList(
-                y,
-                zl,
-                m.za,
-                m.zv,
-                NDArrays.stack(new NDList(gates), 1),
-                NDArrays.stack(new NDList(attention), 1));
+        return outputs;
     }
 
     /** The modality vectors z_a, z_v and the keys the branches attend over. */
@@ -205,7 +230,7 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
             boolean training) {
         NDList a = acousticEncoder.forward(ps, new NDList(audio, audioMask), training);
         NDList v = visualEncoder.forward(ps, new NDList(vision, visionMask), training);
-        if (config.compress().equals("last")) {
+        if (config.compress() == InjectionConfig.Compress.LAST) {
             NDArray za = acousticProjection.forward(ps, new NDList(a.get(0)), training).head();
             NDArray zv = visualProjection.forward(ps, new NDList(v.get(0)), training).head();
             NDArray keys = NDArrays.stack(new NDList(za, zv), 1); // (B, 2, d)
@@ -272,9 +297,24 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
 
     @Override
     public Shape[] getOutputShapes(Shape[] shapes) {
-        long b = shapes[1].get(0);
-        Shape y = inputs.emotions() > 0 ? new Shape(b, inputs.emotions(), 2) : new Shape(b, 1);
+        Shape text = shapes[1]; // (B, T)
+        long b = text.get(0);
+        List<Shape> out = new ArrayList<>();
+        out.add(inputs.emotions() > 0 ? new Shape(b, inputs.emotions(), 2) : new Shape(b, 1));
         Shape z = new Shape(b, bertConfig.hiddenSize());
-        return branches.isEmpty() ? new Shape[] {y, z} : new Shape[] {y, z, z, z};
+        out.add(z);
+        if (!branches.isEmpty()) {
+            out.add(z);
+            out.add(z);
+            long keys =
+                    config.compress() == InjectionConfig.Compress.LAST
+                            ? ScoreMemory.LAST_KEYS
+                            : shapes[3].get(1) + shapes[5].get(1);
+            for (int k = 0; k < branches.size(); k++) {
+                out.add(text);
+                out.add(text.add(keys));
+            }
+        }
+        return out.toArray(new Shape[0]);
     }
 }

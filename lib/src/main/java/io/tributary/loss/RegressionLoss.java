@@ -3,6 +3,7 @@ package io.tributary.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import com.google.gson.annotations.SerializedName;
 
 /**
  * L_task for sentiment regression, the field's L1 or, as a choice, the mean squared error:
@@ -18,9 +19,11 @@ import ai.djl.training.loss.Loss;
  */
 public class RegressionLoss extends Loss {
 
-    /** Which distance between prediction and label. */
+    /** Which distance between prediction and label; {@code task_loss} in the configs. */
     public enum Kind {
+        @SerializedName("l1")
         L1,
+        @SerializedName("mse")
         MSE
     }
 

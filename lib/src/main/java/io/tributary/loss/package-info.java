@@ -9,8 +9,8 @@
  *   <li>1: z_l (B, d), the pooler output the head reads;
  *   <li>2: z_a (B, d), the acoustic vector;
  *   <li>3: z_v (B, d), the visual vector;
- *   <li>4 and later: whatever else the model returns (gates, attention weights); losses ignore
- *       them.
+ *   <li>4 and later: whatever else the model returns, each array named (the injection model's
+ *       {@code gate_k} and {@code attention_k}, MMMIE's critics' scores); losses ignore them.
  * </ul>
  *
  * The label {@code NDList} holds the label at position 0: (B) or (B, 1) for regression, (B, 4)

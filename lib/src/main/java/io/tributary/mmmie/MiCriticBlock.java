@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import com.google.gson.annotations.SerializedName;
 import io.tributary.loss.Similarity;
 
 /**
@@ -27,15 +28,12 @@ import io.tributary.loss.Similarity;
  */
 public final class MiCriticBlock extends AbstractBlock {
 
-    /** Which score function. */
+    /** Which score function; {@code critic} in {@link MmmieConfig}. */
     public enum Kind {
+        @SerializedName("projected-cosine")
         PROJECTED_COSINE,
-        BILINEAR;
-
-        /** The kind a config names: {@code projected-cosine} or {@code bilinear}. */
-        public static Kind of(String name) {
-            return valueOf(name.replace('-', '_').toUpperCase(java.util.Locale.ROOT));
-        }
+        @SerializedName("bilinear")
+        BILINEAR
     }
 
     private final Kind kind;

@@ -1,94 +1,96 @@
 package io.tributary.mmmie;
 
+import com.google.gson.annotations.SerializedName;
 import io.tributary.core.ConfigChecks;
+import io.tributary.loss.RegressionLoss;
 import io.tributary.nn.ModelConfig;
-import java.util.List;
+import io.tributary.nn.ModelKind;
+import io.tributary.nn.Setting;
 
 /**
  * Everything that shapes an MMMIE model and its objective (DESIGN.md section 3). Every
- * reconstructed choice is a field with its default; written as JSON beside every result. Error
- * messages name a setting by its snake_case name, the one the command line and the JSON use.
- *
- * @param featureDim d', the width of u_m, of the fusion encoder and of the critics (128)
- * @param lstmHidden width per direction of the acoustic and visual BiLSTMs (64)
- * @param tokens {@code vector} (default: one token per modality) or {@code sequence} (one token per
- *     valid step)
- * @param identityEmbedding whether e_m (and p_m,k in sequence mode) are added before fusion (true;
- *     false is the ablation e_m = 0)
- * @param critic {@code projected-cosine} (default: cos(P x, Q y) / tau) or {@code bilinear} (x^T W
- *     y)
- * @param temperature tau of the projected-cosine critic (0.1)
- * @param minimizer MI minimisation between input and features: {@code vib} (default), {@code club}
- *     or {@code none}
- * @param miMaximization whether the pairwise InfoNCE terms are trained (true; false is alpha = 0,
- *     and the model then has no critics)
- * @param alpha weight of L_max = sum_pairs NCE (0.1)
- * @param beta weight of L_min (1e-3)
- * @param fusionLayers post-LN layers of the fusion encoder (2)
- * @param fusionHeads attention heads of the fusion encoder (4)
- * @param dropout of the fusion encoder and before the head (0.1)
- * @param clubLearningRate learning rate of the CLUB estimator's own Adam (1e-3)
- * @param taskLoss L_task for regression: {@code l1} (default) or {@code mse}
+ * reconstructed choice is a component: its {@link Setting} says what it is, the {@link Builder}
+ * holds its default. Written as JSON beside every result. Error messages name a setting by its
+ * snake_case name, the one the command line and the JSON use.
  */
 public record MmmieConfig(
-        int featureDim,
-        int lstmHidden,
-        String tokens,
-        boolean identityEmbedding,
-        String critic,
-        float temperature,
-        String minimizer,
-        boolean miMaximization,
-        float alpha,
-        float beta,
-        int fusionLayers,
-        int fusionHeads,
-        float dropout,
-        float clubLearningRate,
-        String taskLoss)
+        @Setting("d', the width of u_m, of the fusion encoder and of the critics") int featureDim,
+        @Setting("width per direction of the acoustic and visual BiLSTMs") int lstmHidden,
+        @Setting(
+                        "vector: one token per modality; sequence: one token per valid step, the"
+                                + " identity embedding then e_m + p_m,k")
+                Tokens tokens,
+        @Setting("whether e_m is added before fusion (false: the ablation e_m = 0)")
+                boolean identityEmbedding,
+        @Setting("projected-cosine: cos(P x, Q y) / tau; bilinear: x^T W y")
+                MiCriticBlock.Kind critic,
+        @Setting("tau of the projected-cosine critic") float temperature,
+        @Setting("MI minimisation between input and features: vib, club or none")
+                Minimizer minimizer,
+        @Setting(
+                        "whether the pairwise InfoNCE terms are trained (false: alpha = 0, and"
+                                + " the model has no critics)")
+                boolean miMaximization,
+        @Setting("alpha, the weight of L_max, the sum over pairs of InfoNCE") float alpha,
+        @Setting("beta, the weight of L_min") float beta,
+        @Setting("post-LN layers of the fusion encoder") int fusionLayers,
+        @Setting("attention heads of the fusion encoder; they divide feature_dim") int fusionHeads,
+        @Setting("dropout of the fusion encoder and before the head") float dropout,
+        @Setting("learning rate of the CLUB estimator's own Adam") float clubLearningRate,
+        @Setting("L_task for regression; classification uses cross-entropy")
+                RegressionLoss.Kind taskLoss)
         implements ModelConfig {
 
     /** MMMIE is a family of one model. */
     public static final String FAMILY = "mmmie";
 
-    /** The defaults of DESIGN.md section 3. */
+    /** How each modality enters the fusion encoder. */
+    public enum Tokens {
+        @SerializedName("vector")
+        VECTOR,
+        @SerializedName("sequence")
+        SEQUENCE
+    }
+
+    /** What bounds the mutual information between input and features from above. */
+    public enum Minimizer {
+        @SerializedName("vib")
+        VIB,
+        @SerializedName("club")
+        CLUB,
+        @SerializedName("none")
+        NONE
+    }
+
     @Override
     public String family() {
         return FAMILY;
     }
 
     @Override
-    public String model() {
-        return FAMILY;
+    public ModelKind model() {
+        return ModelKind.MMMIE;
     }
 
+    /** The defaults of DESIGN.md section 3. */
     public static MmmieConfig defaults() {
-        return new MmmieConfig(
-                128,
-                64,
-                "vector",
-                true,
-                "projected-cosine",
-                0.1f,
-                "vib",
-                true,
-                0.1f,
-                1e-3f,
-                2,
-                4,
-                0.1f,
-                1e-3f,
-                "l1");
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Checks every field; the message names the setting, what it allows and what it found. */
     public MmmieConfig {
-        ConfigChecks.oneOf("tokens", tokens, List.of("vector", "sequence"));
-        ConfigChecks.oneOf("critic", critic, List.of("projected-cosine", "bilinear"));
-        ConfigChecks.oneOf("minimizer", minimizer, List.of("vib", "club", "none"));
-        ConfigChecks.oneOf("task_loss", taskLoss, List.of("l1", "mse"));
         ConfigChecks.positive("feature_dim", featureDim);
         ConfigChecks.positive("lstm_hidden", lstmHidden);
+        ConfigChecks.chosen("tokens", tokens, Tokens.class);
+        ConfigChecks.chosen("critic", critic, MiCriticBlock.Kind.class);
+        ConfigChecks.positive("temperature", temperature);
+        ConfigChecks.chosen("minimizer", minimizer, Minimizer.class);
+        ConfigChecks.atLeastZero("alpha", alpha);
+        ConfigChecks.atLeastZero("beta", beta);
         ConfigChecks.positive("fusion_layers", fusionLayers);
         ConfigChecks.positive("fusion_heads", fusionHeads);
         if (featureDim % fusionHeads != 0) {
@@ -98,25 +100,14 @@ public record MmmieConfig(
                             + ", found "
                             + featureDim);
         }
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException(
-                    "temperature: expected a positive number, found " + temperature);
-        }
-        atLeastZero("alpha", alpha);
-        atLeastZero("beta", beta);
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException(
-                    "dropout: expected a number in [0, 1), found " + dropout);
-        }
-        if (!(clubLearningRate > 0)) {
-            throw new IllegalArgumentException(
-                    "club_learning_rate: expected a positive number, found " + clubLearningRate);
-        }
+        ConfigChecks.fraction("dropout", dropout);
+        ConfigChecks.positive("club_learning_rate", clubLearningRate);
+        ConfigChecks.chosen("task_loss", taskLoss, RegressionLoss.Kind.class);
     }
 
     /** Whether the model feeds the fusion encoder one token per valid step. */
     public boolean sequenceTokens() {
-        return tokens.equals("sequence");
+        return tokens == Tokens.SEQUENCE;
     }
 
     /** The weight of L_max in L: alpha, or 0 without MI maximisation. */
@@ -126,12 +117,123 @@ public record MmmieConfig(
 
     /** The weight of L_min in L: beta, or 0 without a minimiser. */
     public float minWeight() {
-        return minimizer.equals("none") ? 0f : beta;
+        return minimizer == Minimizer.NONE ? 0f : beta;
     }
 
-    private static void atLeastZero(String name, float value) {
-        if (!(value >= 0)) {
-            throw new IllegalArgumentException(name + ": expected 0 or more, found " + value);
+    /** The defaults of DESIGN.md section 3; {@code optX} sets the setting of that name. */
+    public static final class Builder {
+
+        private int featureDim = 128;
+        private int lstmHidden = 64;
+        private Tokens tokens = Tokens.VECTOR;
+        private boolean identityEmbedding = true;
+        private MiCriticBlock.Kind critic = MiCriticBlock.Kind.PROJECTED_COSINE;
+        private float temperature = 0.1f;
+        private Minimizer minimizer = Minimizer.VIB;
+        private boolean miMaximization = true;
+        private float alpha = 0.1f;
+        private float beta = 1e-3f;
+        private int fusionLayers = 2;
+        private int fusionHeads = 4;
+        private float dropout = 0.1f;
+        private float clubLearningRate = 1e-3f;
+        private RegressionLoss.Kind taskLoss = RegressionLoss.Kind.L1;
+
+        private Builder() {}
+
+        public Builder optFeatureDim(int featureDim) {
+            this.featureDim = featureDim;
+            return this;
+        }
+
+        public Builder optLstmHidden(int lstmHidden) {
+            this.lstmHidden = lstmHidden;
+            return this;
+        }
+
+        public Builder optTokens(Tokens tokens) {
+            this.tokens = tokens;
+            return this;
+        }
+
+        public Builder optIdentityEmbedding(boolean identityEmbedding) {
+            this.identityEmbedding = identityEmbedding;
+            return this;
+        }
+
+        public Builder optCritic(MiCriticBlock.Kind critic) {
+            this.critic = critic;
+            return this;
+        }
+
+        public Builder optTemperature(float temperature) {
+            this.temperature = temperature;
+            return this;
+        }
+
+        public Builder optMinimizer(Minimizer minimizer) {
+            this.minimizer = minimizer;
+            return this;
+        }
+
+        public Builder optMiMaximization(boolean miMaximization) {
+            this.miMaximization = miMaximization;
+            return this;
+        }
+
+        public Builder optAlpha(float alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        public Builder optBeta(float beta) {
+            this.beta = beta;
+            return this;
+        }
+
+        public Builder optFusionLayers(int fusionLayers) {
+            this.fusionLayers = fusionLayers;
+            return this;
+        }
+
+        public Builder optFusionHeads(int fusionHeads) {
+            this.fusionHeads = fusionHeads;
+            return this;
+        }
+
+        public Builder optDropout(float dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        public Builder optClubLearningRate(float clubLearningRate) {
+            this.clubLearningRate = clubLearningRate;
+            return this;
+        }
+
+        public Builder optTaskLoss(RegressionLoss.Kind taskLoss) {
+            this.taskLoss = taskLoss;
+            return this;
+        }
+
+        /** The config; an invalid setting is an {@link IllegalArgumentException} naming it. */
+        public MmmieConfig build() {
+            return new MmmieConfig(
+                    featureDim,
+                    lstmHidden,
+                    tokens,
+                    identityEmbedding,
+                    critic,
+                    temperature,
+                    minimizer,
+                    miMaximization,
+                    alpha,
+                    beta,
+                    fusionLayers,
+                    fusionHeads,
+                    dropout,
+                    clubLearningRate,
+                    taskLoss);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.mmmie;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.tributary.core.Choices;
 import io.tributary.loss.ContrastiveLoss;
 import io.tributary.loss.EmotionCrossEntropyLoss;
 import io.tributary.loss.RegressionLoss;
@@ -52,11 +53,7 @@ public final class MmmieLoss extends Loss {
         task =
                 model.inputs().emotions() > 0
                         ? new EmotionCrossEntropyLoss("task", 1f)
-                        : new RegressionLoss("task", taskKind(config), 1f);
-    }
-
-    private static RegressionLoss.Kind taskKind(MmmieConfig config) {
-        return config.taskLoss().equals("mse") ? RegressionLoss.Kind.MSE : RegressionLoss.Kind.L1;
+                        : new RegressionLoss("task", config.taskLoss(), 1f);
     }
 
     /** L = L_task + alpha L_max + beta L_min. */
@@ -82,7 +79,7 @@ public final class MmmieLoss extends Loss {
             }
             total = total.add(max.mul(config.maxWeight()));
         }
-        if (!config.minimizer().equals("none")) {
+        if (config.minimizer() != MmmieConfig.Minimizer.NONE) {
             NDArray min = null;
             for (String m : MmmieModel.MODALITIES) {
                 NDArray term = minTerm(m, predictions); // ()
@@ -98,7 +95,7 @@ public final class MmmieLoss extends Loss {
 
     /** Modality m's part of L_min: its KL term (VIB) or its CLUB bound. */
     private NDArray minTerm(String m, NDList predictions) {
-        if (config.minimizer().equals("vib")) {
+        if (config.minimizer() == MmmieConfig.Minimizer.VIB) {
             return predictions.get("kl_" + m);
         }
         return club.get(m).bound(predictions.get("x_" + m), predictions.get("u_" + m));
@@ -113,7 +110,8 @@ public final class MmmieLoss extends Loss {
     public NDArray clubFitLoss(NDList predictions) {
         if (club.isEmpty()) {
             throw new IllegalStateException(
-                    "minimizer: expected club for a CLUB fit, found " + config.minimizer());
+                    "minimizer: expected club for a CLUB fit, found "
+                            + Choices.name(config.minimizer()));
         }
         NDArray loss = null;
         for (String m : MmmieModel.MODALITIES) {

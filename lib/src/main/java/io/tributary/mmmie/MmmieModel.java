@@ -1,5 +1,7 @@
 package io.tributary.mmmie;
 
+import static io.tributary.nn.MultimodalModel.named;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -96,7 +98,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
                         : null;
         acousticEncoder = addChildBlock("acoustic_encoder", bilstm());
         visualEncoder = addChildBlock("visual_encoder", bilstm());
-        boolean vib = config.minimizer().equals("vib");
+        boolean vib = config.minimizer() == MmmieConfig.Minimizer.VIB;
         for (String m : MODALITIES) {
             VibBlock projection = VibBlock.builder().setUnits(d).optVariational(vib).build();
             projections.put(m, addChildBlock("projection_" + m, projection));
@@ -125,7 +127,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
                 critics.put(pair, addChildBlock("critic_" + pair, critic(d)));
             }
         }
-        if (config.minimizer().equals("club")) {
+        if (config.minimizer() == MmmieConfig.Minimizer.CLUB) {
             for (String m : MODALITIES) {
                 club.put(m, addChildBlock("club." + m, new ClubEstimator(d)));
             }
@@ -142,7 +144,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
     private MiCriticBlock critic(int d) {
         return MiCriticBlock.builder()
                 .setUnits(d)
-                .optKind(MiCriticBlock.Kind.of(config.critic()))
+                .optKind(config.critic())
                 .optTemperature(config.temperature())
                 .build();
     }
@@ -257,11 +259,6 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         return new Feature(steps, mask, u, out.size() > 1 ? out.get(1) : null);
     }
 
-    private static NDArray named(NDArray array, String name) {
-        array.setName(name);
-        return array;
-    }
-
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... shapes) {
         Shape text = shapes[1];
@@ -328,7 +325,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         for (int k = 0; k < critics.size(); k++) {
             out.add(new Shape(b, b));
         }
-        if (config.minimizer().equals("vib")) {
+        if (config.minimizer() == MmmieConfig.Minimizer.VIB) {
             for (int m = 0; m < 3; m++) {
                 out.add(new Shape());
             }

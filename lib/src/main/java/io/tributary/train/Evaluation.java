@@ -9,6 +9,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.TranslateException;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
+import io.tributary.inject.InjectionConfig;
 import io.tributary.inject.InjectionModel;
 import io.tributary.nn.MultimodalModel;
 import java.io.IOException;
@@ -83,22 +84,22 @@ public record Evaluation(
                     if (!layers.isEmpty()) {
                         NDArray valid = data.get(1).toType(DataType.FLOAT32, false); // (B, T)
                         tokens += valid.sum().getFloat();
-                        NDArray gates = predictions.get(4).mul(valid.expandDims(1)); // (B, K, T)
-                        float[] perLayer = gates.sum(new int[] {0, 2}).toFloatArray();
-                        for (int k = 0; k < perLayer.length; k++) {
-                            gateSums[k] += perLayer[k];
-                        }
-                        NDArray attention = predictions.get(5); // (B, K, T, J)
                         long splitAt =
-                                injection.config().compress().equals("last")
+                                injection.config().compress() == InjectionConfig.Compress.LAST
                                         ? 1
                                         : data.get(3).getShape().get(1);
-                        NDArray acoustic = attention.get(":, :, :, :" + splitAt).sum(new int[] {3});
-                        NDArray weight = valid.expandDims(1);
-                        double a = acoustic.mul(weight).sum().getFloat();
-                        double all = attention.sum(new int[] {3}).mul(weight).sum().getFloat();
-                        attentionSums[0] += a;
-                        attentionSums[1] += all - a;
+                        for (int i = 0; i < layers.size(); i++) {
+                            int k = layers.get(i);
+                            NDArray gate = predictions.get(InjectionModel.gateOutput(k)); // (B, T)
+                            gateSums[i] += gate.mul(valid).sum().getFloat();
+                            NDArray attention = predictions.get(InjectionModel.attentionOutput(k));
+                            NDArray acoustic =
+                                    attention.get(":, :, :" + splitAt).sum(new int[] {2});
+                            double a = acoustic.mul(valid).sum().getFloat(); // (B, T, J) -> ()
+                            double all = attention.sum(new int[] {2}).mul(valid).sum().getFloat();
+                            attentionSums[0] += a;
+                            attentionSums[1] += all - a;
+                        }
                     }
                 }
             }

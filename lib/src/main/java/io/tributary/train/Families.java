@@ -8,27 +8,19 @@ import io.tributary.mmmie.MmmieConfig;
 import io.tributary.mmmie.MmmieModel;
 import io.tributary.nn.ModelConfig;
 import io.tributary.nn.ModelInputs;
+import io.tributary.nn.ModelKind;
 import io.tributary.nn.MultimodalModel;
-import java.util.List;
 
 /** The model families the trainer knows: how to configure, build and score each. */
 final class Families {
 
-    /** The names {@code --model} takes. */
-    static final List<String> MODELS = List.of("injection", "text", "mag", "mmmie");
-
     private Families() {}
 
-    /** The default config of the model named {@code model}. */
-    static ModelConfig defaults(String model) {
-        if (!MODELS.contains(model)) {
-            throw new InputException("--model " + model + ": expected one of " + MODELS);
-        }
-        if (model.equals(MmmieConfig.FAMILY)) {
-            return MmmieConfig.defaults();
-        }
-        InjectionConfig d = InjectionConfig.defaults();
-        return Settings.resolve(d, TrainConfig.defaults(), List.of("model=" + model)).model();
+    /** The default config of {@code model}. */
+    static ModelConfig defaults(ModelKind model) {
+        return model == ModelKind.MMMIE
+                ? MmmieConfig.defaults()
+                : InjectionConfig.builder().optModel(model).build();
     }
 
     /** The config record type of {@code family}, for reading saved configs. */

@@ -9,6 +9,7 @@ import io.tributary.loss.CrossModalMarginLoss;
 import io.tributary.loss.CrossModalMatchingLoss;
 import io.tributary.loss.EmotionCrossEntropyLoss;
 import io.tributary.loss.RegressionLoss;
+import io.tributary.nn.ModelKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,28 +34,23 @@ final class InjectionObjective implements Objective {
         Loss task =
                 emotions
                         ? new EmotionCrossEntropyLoss("task", 1f)
-                        : new RegressionLoss(
-                                "task",
-                                config.taskLoss().equals("mse")
-                                        ? RegressionLoss.Kind.MSE
-                                        : RegressionLoss.Kind.L1,
-                                1f);
+                        : new RegressionLoss("task", config.taskLoss(), 1f);
         List<Loss> alignment = new ArrayList<>();
-        if (config.model().equals("injection")) {
+        if (config.model() == ModelKind.INJECTION) {
             switch (config.alignmentLoss()) {
-                case "margin" -> {
+                case MARGIN -> {
                     alignment.add(new CrossModalMatchingLoss("match", config.lambdaMatch()));
                     alignment.add(
                             new CrossModalMarginLoss(
                                     "margin", config.lambdaMargin(), config.gamma()));
                 }
-                case "contrastive" ->
+                case CONTRASTIVE ->
                         alignment.add(
                                 new ContrastiveLoss(
                                         "contrastive",
                                         config.lambdaContrastive(),
                                         ContrastiveLoss.DEFAULT_TEMPERATURE));
-                default -> {}
+                case NONE -> {}
             }
         }
         return new InjectionObjective(task, alignment);

@@ -22,6 +22,7 @@ import io.tributary.inject.InjectionConfig;
 import io.tributary.inject.ScoreMemory;
 import io.tributary.nn.ModelConfig;
 import io.tributary.nn.ModelInputs;
+import io.tributary.nn.ModelKind;
 import io.tributary.nn.MultimodalModel;
 import io.tributary.tensors.BlockParameters;
 import java.io.IOException;
@@ -294,7 +295,7 @@ public final class ModelTrainer {
 
     /** The learning-rate multiplier of each step: warm-up and linear decay, or constant. */
     private static IntToDoubleFunction schedule(TrainConfig config, int totalSteps) {
-        if (config.schedule().equals("constant")) {
+        if (config.schedule() == TrainConfig.Schedule.CONSTANT) {
             return step -> 1.0;
         }
         LinearWarmupSchedule schedule =
@@ -306,21 +307,25 @@ public final class ModelTrainer {
     }
 
     /**
-     * AdamW over the model's parameters, except those an objective steps itself (named {@code
-     * club.*}: MMMIE's CLUB estimators).
+     * The learning-rate groups of the model's parameters, except those an objective steps itself
+     * (named {@code club.*}: MMMIE's CLUB estimators); the gate group is the model's gates'.
      */
-    private static AdamW optimizer(MultimodalModel model, TrainConfig config) {
+    static ParameterGroups parameterGroups(MultimodalModel model, TrainConfig config) {
         Map<String, Parameter> trained = new LinkedHashMap<>(BlockParameters.named(model));
         trained.keySet().removeIf(name -> name.startsWith(AUXILIARY_PREFIX));
-        ParameterGroups groups =
-                ParameterGroups.builder()
-                        .setParameters(trained)
-                        .optPlmLearningRate(config.lrPlm())
-                        .optNewLearningRate(config.lrNew())
-                        .optGateLearningRate(config.gateLr())
-                        .build();
+        return ParameterGroups.builder()
+                .setParameters(trained)
+                .optGateParameters(model.gateParameters())
+                .optPlmLearningRate(config.lrPlm())
+                .optNewLearningRate(config.lrNew())
+                .optGateLearningRate(config.gateLr())
+                .build();
+    }
+
+    /** AdamW over {@link #parameterGroups}. */
+    private static AdamW optimizer(MultimodalModel model, TrainConfig config) {
         return AdamW.builder()
-                .setParameterGroups(groups)
+                .setParameterGroups(parameterGroups(model, config))
                 .optWeightDecay(config.weightDecay())
                 .optMaxGradNorm(config.clipNorm())
                 .build();
@@ -329,7 +334,7 @@ public final class ModelTrainer {
     /** What the data gives the model; MAG-BERT refuses data that is not word-aligned. */
     static ModelInputs inputsOf(MultimodalSplit split, ModelConfig model) {
         boolean vectors = !split.hasTokenIds();
-        if (model.model().equals("mag")
+        if (model.model() == ModelKind.MAG
                 && (vectors
                         || split.audio().steps() != textLength(split)
                         || split.vision().steps() != textLength(split))) {
@@ -358,11 +363,12 @@ public final class ModelTrainer {
      * DESIGN.md section 1: a run whose attention scores would not fit is refused before it starts.
      */
     private static void checkScoreMemory(TrainingRun run, MultimodalSplit train, BertConfig bert) {
-        if (!(run.model() instanceof InjectionConfig model) || !model.model().equals("injection")) {
+        if (!(run.model() instanceof InjectionConfig model)
+                || model.model() != ModelKind.INJECTION) {
             return;
         }
         long keys =
-                model.compress().equals("last")
+                model.compress() == InjectionConfig.Compress.LAST
                         ? ScoreMemory.LAST_KEYS
                         : train.audio().steps() + train.vision().steps();
         int layers = model.injectedLayers(bert.numHiddenLayers()).size();

@@ -4,6 +4,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.tributary.tensors.BlockParameters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Sorts the trainable parameters of a model into the learning-rate groups of DESIGN.md section 4
@@ -20,19 +20,15 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@link Group#PLM}: names starting with the PLM prefix (default {@code bert.}), learning
  *       rate 2e-5;
- *   <li>{@link Group#GATE}: the gate's parameters, learning rate {@code gate_lr} (default 1e-2);
+ *   <li>{@link Group#GATE}: the gates' parameters, as the model's structure gives them ({@link
+ *       io.tributary.nn.MultimodalModel#gateParameters()}, the parameters of each {@link
+ *       io.tributary.inject.GateBlock}), learning rate {@code gate_lr} (default 1e-2);
  *   <li>{@link Group#NEW}: everything else, learning rate 1e-3.
  * </ul>
  *
  * The PLM prefix is tested first, so the PLM's own parameters stay in the PLM group whatever their
- * names.
- *
- * <p><b>Gate naming convention.</b> By default a parameter belongs to the gate when a segment of
- * its name other than the last is exactly {@code gate}: the gate is a child block registered as
- * {@code gate}, and everything under it is the gate's. The similarity gate's scalars are then
- * {@code ....gate.w} and {@code ....gate.b}; the learned gate's {@code W_g} and {@code b_g} are,
- * for a Linear child {@code proj}, {@code ....gate.proj.weight} and {@code ....gate.proj.bias}.
- * Names such as {@code gated.x} or {@code gate_proj.weight} are not the gate's.
+ * names. A gate parameter is recognised as the very {@link Parameter} object the model gives, not
+ * by its name.
  *
  * <p><b>No weight decay</b> for: biases (last segment {@code bias}); every parameter of a
  * normalisation block (a segment before the last whose lower-case form ends in {@code norm},
@@ -72,6 +68,8 @@ public final class ParameterGroups {
         learningRates.put(Group.NEW, builder.newLearningRate);
         List<Member> sorted = new ArrayList<>();
         Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Parameter> gates = Collections.newSetFromMap(new IdentityHashMap<>());
+        gates.addAll(builder.gates);
         for (Map.Entry<String, Parameter> entry : builder.parameters.entrySet()) {
             String name = entry.getKey();
             Parameter parameter = entry.getValue();
@@ -85,7 +83,7 @@ public final class ParameterGroups {
             Group group =
                     name.startsWith(builder.plmPrefix)
                             ? Group.PLM
-                            : builder.gate.test(name) ? Group.GATE : Group.NEW;
+                            : gates.contains(parameter) ? Group.GATE : Group.NEW;
             boolean decay = !noDecay(name, parameter, group);
             sorted.add(new Member(name, parameter, group, learningRates.get(group), decay));
         }
@@ -106,11 +104,6 @@ public final class ParameterGroups {
         return learningRates.get(group);
     }
 
-    /** The default gate rule: a segment before the last is exactly {@code gate}. */
-    public static boolean isGateName(String name) {
-        return name.startsWith("gate.") || name.contains(".gate.");
-    }
-
     private static boolean noDecay(String name, Parameter parameter, Group group) {
         String[] segments = name.split("\\.");
         if (segments[segments.length - 1].equals("bias")) {
@@ -129,7 +122,7 @@ public final class ParameterGroups {
 
         private Map<String, Parameter> parameters;
         private String plmPrefix = "bert.";
-        private Predicate<String> gate = ParameterGroups::isGateName;
+        private Collection<Parameter> gates = List.of();
         private double plmLearningRate = 2e-5;
         private double gateLearningRate = 1e-2;
         private double newLearningRate = 1e-3;
@@ -155,9 +148,12 @@ public final class ParameterGroups {
             return this;
         }
 
-        /** Which names are the gate's; default {@link #isGateName(String)}. */
-        public Builder optGate(Predicate<String> isGate) {
-            this.gate = isGate;
+        /**
+         * The gates' parameters, those that learn at {@code gate_lr}: {@link
+         * io.tributary.nn.MultimodalModel#gateParameters()}; default none.
+         */
+        public Builder optGateParameters(Collection<Parameter> gates) {
+            this.gates = gates;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.tributary.train;
 import ai.djl.ndarray.NDManager;
 import io.tributary.bert.BertConfig;
 import io.tributary.core.AtomicFiles;
+import io.tributary.core.Choices;
 import io.tributary.core.Devices;
 import io.tributary.core.InputException;
 import io.tributary.data.MultimodalSplit;
@@ -81,7 +82,8 @@ public final class SavedRunEvaluation {
     /** The saved model must be the one the run's record describes. */
     private static void requireSameModel(RunResult result, Path saved) {
         String recorded = result.config().model().get("model").getAsString();
-        String found = SavedModel.modelConfig(SavedModel.manifest(saved), saved).model();
+        String found =
+                Choices.name(SavedModel.modelConfig(SavedModel.manifest(saved), saved).model());
         if (!recorded.equals(found)) {
             throw new InputException(
                     String.format(

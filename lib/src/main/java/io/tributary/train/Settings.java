@@ -4,32 +4,60 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.tributary.bert.BertConfig;
+import io.tributary.core.Choices;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
+import io.tributary.inject.InjectionConfig;
 import io.tributary.nn.ModelConfig;
+import io.tributary.nn.ModelKind;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * {@code --set key=value} overrides of a run's configs, by the snake_case names the configs are
- * written with ({@code gate=learned}, {@code gate_lr=0.001}, {@code injected_layers=0,1}); an
- * unknown key, a value of the wrong type or an invalid value is a user error naming the key.
+ * written with ({@code gate=learned}, {@code gate_lr=0.001}, {@code injected_layers=0,1}). The
+ * settings are the config records' components marked {@link io.tributary.nn.Setting} (see {@link
+ * SettingTable}); the value is parsed by the component's type and checked by the record's
+ * constructor, so any bad value is a one-line user error naming the key before any data is read. A
+ * model setting the chosen model does not use is an error naming the models that use it; every
+ * training setting goes with every model.
  */
 public final class Settings {
 
     /** The model and training configs a run resolves to. */
-    public record Resolved(ModelConfig model, TrainConfig train) {}
+    public record Resolved(ModelConfig model, TrainConfig train) {
+
+        /**
+         * This, once the settings that depend on the BERT fit it: {@code injected_layers} within
+         * its layers. Reads only the BERT's config, so a run can check it before its data.
+         */
+        public Resolved checkFits(BertConfig bert) {
+            if (model instanceof InjectionConfig injection) {
+                try {
+                    injection.injectedLayers(bert.numHiddenLayers());
+                } catch (IllegalArgumentException e) {
+                    throw new InputException("--set " + e.getMessage(), e);
+                }
+            }
+            return this;
+        }
+    }
 
     private Settings() {}
 
     /** The configs of the model named {@code model} ({@code --model}), seed and overrides. */
     public static Resolved forModel(String model, long seed, List<String> sets) {
-        return resolve(Families.defaults(model), TrainConfig.defaults().withSeed(seed), sets);
-    }
-
-    public static Resolved resolve(ModelConfig model, TrainConfig train, List<String> sets) {
-        JsonObject modelJson = Json.gson().toJsonTree(model).getAsJsonObject();
-        JsonObject trainJson = Json.gson().toJsonTree(train).getAsJsonObject();
+        ModelKind kind = parseModel(model);
+        ModelConfig defaults = Families.defaults(kind);
+        JsonObject modelJson = Json.gson().toJsonTree(defaults).getAsJsonObject();
+        JsonObject trainJson =
+                Json.gson()
+                        .toJsonTree(TrainConfig.builder().optSeed(seed).build())
+                        .getAsJsonObject();
+        Map<String, String> options = Map.of("model", Choices.name(kind), "seed", "" + seed);
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
@@ -37,49 +65,122 @@ public final class Settings {
             }
             String key = set.substring(0, eq).strip();
             String value = set.substring(eq + 1).strip();
-            JsonObject target =
-                    modelJson.has(key) ? modelJson : trainJson.has(key) ? trainJson : null;
-            if (target == null) {
-                TreeSet<String> known = new TreeSet<>(modelJson.keySet());
-                known.addAll(trainJson.keySet());
-                throw new InputException(
-                        "--set " + key + ": unknown setting; expected one of " + known);
+            if (options.containsKey(key)) {
+                checkAgrees(key, value, options.get(key));
+                continue;
             }
-            target.add(key, parse(key, value, target.get(key)));
+            Optional<SettingTable.Entry> modelEntry = SettingTable.of(defaults).find(key);
+            if (modelEntry.isPresent()) {
+                checkUsedBy(kind, modelEntry.get());
+                modelJson.add(key, parse(key, value, modelEntry.get()));
+                continue;
+            }
+            Optional<SettingTable.Entry> trainEntry = SettingTable.training().find(key);
+            if (trainEntry.isPresent()) {
+                trainJson.add(key, parse(key, value, trainEntry.get()));
+                continue;
+            }
+            throw notASetting(kind, key);
         }
         return new Resolved(
-                build(modelJson, model.getClass()), build(trainJson, TrainConfig.class));
+                build(modelJson, defaults.getClass()), build(trainJson, TrainConfig.class));
     }
 
-    private static JsonElement parse(String key, String value, JsonElement current) {
+    private static ModelKind parseModel(String model) {
         try {
-            if (current.isJsonArray()) {
+            return Choices.parse("--model", model, ModelKind.class);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model and the seed are set by {@code --model} and {@code --seed}: {@code --set} may
+     * repeat them, not contradict them.
+     */
+    private static void checkAgrees(String key, String value, String chosen) {
+        if (!chosen.equals(value)) {
+            throw new InputException(
+                    String.format(
+                            "--set %s=%s: contradicts --%s %s; choose the %s with --%s",
+                            key, value, key, chosen, key, key));
+        }
+    }
+
+    private static void checkUsedBy(ModelKind kind, SettingTable.Entry entry) {
+        if (!entry.models().contains(kind)) {
+            throw notUsedBy(kind, entry.key(), entry.models());
+        }
+    }
+
+    private static InputException notASetting(ModelKind kind, String key) {
+        List<ModelKind> users =
+                SettingTable.all().stream()
+                        .flatMap(table -> table.find(key).stream())
+                        .flatMap(entry -> entry.models().stream())
+                        .distinct()
+                        .toList();
+        if (!users.isEmpty()) {
+            return notUsedBy(kind, key, users);
+        }
+        TreeSet<String> known = new TreeSet<>();
+        for (SettingTable table : SettingTable.all()) {
+            table.entries().stream()
+                    .filter(entry -> entry.models().contains(kind))
+                    .forEach(entry -> known.add(entry.key()));
+        }
+        return new InputException("--set " + key + ": unknown setting; expected one of " + known);
+    }
+
+    private static InputException notUsedBy(ModelKind kind, String key, List<ModelKind> users) {
+        return new InputException(
+                String.format(
+                        "--set %s: not a setting of model %s; used by %s",
+                        key,
+                        Choices.name(kind),
+                        String.join(", ", users.stream().map(Choices::name).toList())));
+    }
+
+    /** The value as the JSON of the setting's type, or a user error naming what it expects. */
+    private static JsonElement parse(String key, String value, SettingTable.Entry entry) {
+        Class<?> type = entry.type();
+        try {
+            if (type == int.class) {
+                return new JsonPrimitive(Integer.parseInt(value));
+            }
+            if (type == long.class) {
+                return new JsonPrimitive(Long.parseLong(value));
+            }
+            if (type == float.class) {
+                return new JsonPrimitive(Float.parseFloat(value));
+            }
+            if (type == boolean.class) {
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new NumberFormatException(value);
+                }
+                return new JsonPrimitive(Boolean.parseBoolean(value));
+            }
+            if (type == List.class) {
                 JsonArray array = new JsonArray();
                 for (String item : value.isEmpty() ? new String[0] : value.split(",")) {
                     array.add(Integer.parseInt(item.strip()));
                 }
                 return array;
             }
-            JsonPrimitive primitive = current.getAsJsonPrimitive();
-            if (primitive.isNumber()) {
-                return new JsonPrimitive(Double.parseDouble(value));
-            }
-            if (primitive.isBoolean()) {
-                if (!value.equals("true") && !value.equals("false")) {
-                    throw new NumberFormatException(value);
-                }
-                return new JsonPrimitive(Boolean.parseBoolean(value));
-            }
+            parseChoice(key, value, type);
             return new JsonPrimitive(value);
         } catch (NumberFormatException e) {
-            String expected =
-                    current.isJsonArray()
-                            ? "comma-separated integers"
-                            : current.getAsJsonPrimitive().isBoolean()
-                                    ? "true or false"
-                                    : "a number";
             throw new InputException(
-                    "--set " + key + ": expected " + expected + ", found " + value);
+                    "--set " + key + ": expected " + entry.expected() + ", found " + value);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void parseChoice(String key, String value, Class<?> type) {
+        try {
+            Choices.parse(key, value, (Class) type);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--set " + e.getMessage(), e);
         }
     }
 

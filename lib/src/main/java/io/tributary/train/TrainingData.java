@@ -63,7 +63,10 @@ public final class TrainingData {
         }
         Map<String, MultimodalSplit> splits =
                 PickleInspector.readSplits(
-                        file, tokenizer(bert), textLength, train.textSource().equals("raw_text"));
+                        file,
+                        tokenizer(bert),
+                        textLength,
+                        train.textSource() == TrainConfig.TextSource.RAW_TEXT);
         return new Loaded(
                 splits,
                 new TrainingRun.DataSource(
@@ -109,7 +112,7 @@ public final class TrainingData {
         return MultimodalDataset.builder()
                 .setSplit(split)
                 .setSampling(config.batchSize(), shuffle)
-                .optFixedLength(config.padding().equals("fixed"))
+                .optFixedLength(config.padding() == TrainConfig.Padding.FIXED)
                 .build();
     }
 

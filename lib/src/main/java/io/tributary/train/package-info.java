@@ -9,7 +9,11 @@
  * <p>One step of the loop reads:
  *
  * <pre>{@code
- * ParameterGroups groups = ParameterGroups.builder().setParameters(named).build();
+ * ParameterGroups groups =
+ *         ParameterGroups.builder()
+ *                 .setBlock(model)
+ *                 .optGateParameters(model.gateParameters())
+ *                 .build();
  * LinearWarmupSchedule schedule = LinearWarmupSchedule.builder().setTotalSteps(steps).build();
  * try (AdamW optimizer = AdamW.builder().setParameterGroups(groups).build()) {
  *     for (...) {

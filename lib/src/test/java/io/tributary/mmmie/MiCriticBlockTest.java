@@ -45,7 +45,7 @@ class MiCriticBlockTest {
             MiCriticBlock critic =
                     MiCriticBlock.builder()
                             .setUnits(2)
-                            .optKind(MiCriticBlock.Kind.of("bilinear"))
+                            .optKind(MiCriticBlock.Kind.BILINEAR)
                             .build();
             critic.initialize(manager, DataType.FLOAT32, new Shape(2, 2), new Shape(2, 2));
             Map<String, Parameter> named = BlockParameters.named(critic);

@@ -3,6 +3,10 @@ package io.tributary.mmmie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import io.tributary.core.Json;
+import io.tributary.loss.RegressionLoss;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +18,11 @@ class MmmieConfigTest {
         MmmieConfig config = MmmieConfig.defaults();
         assertEquals(128, config.featureDim());
         assertEquals(64, config.lstmHidden());
-        assertEquals("vector", config.tokens());
+        assertEquals(MmmieConfig.Tokens.VECTOR, config.tokens());
         assertEquals(true, config.identityEmbedding());
-        assertEquals("projected-cosine", config.critic());
+        assertEquals(MiCriticBlock.Kind.PROJECTED_COSINE, config.critic());
         assertEquals(0.1f, config.temperature());
-        assertEquals("vib", config.minimizer());
+        assertEquals(MmmieConfig.Minimizer.VIB, config.minimizer());
         assertEquals(true, config.miMaximization());
         assertEquals(0.1f, config.alpha());
         assertEquals(1e-3f, config.beta());
@@ -26,17 +30,17 @@ class MmmieConfigTest {
         assertEquals(4, config.fusionHeads());
         assertEquals(0.1f, config.dropout());
         assertEquals(1e-3f, config.clubLearningRate());
-        assertEquals("l1", config.taskLoss());
+        assertEquals(RegressionLoss.Kind.L1, config.taskLoss());
         assertEquals(0.1f, config.maxWeight());
         assertEquals(1e-3f, config.minWeight());
     }
 
     @Test
     void switchingATermOffZeroesItsWeight() {
-        MmmieConfig noMax = copy(MmmieConfig.defaults(), "mi_maximization", false);
+        MmmieConfig noMax = MmmieConfig.builder().optMiMaximization(false).build();
         assertEquals(0f, noMax.maxWeight());
         assertEquals(1e-3f, noMax.minWeight());
-        MmmieConfig noMin = copy(MmmieConfig.defaults(), "minimizer", "none");
+        MmmieConfig noMin = MmmieConfig.builder().optMinimizer(MmmieConfig.Minimizer.NONE).build();
         assertEquals(0.1f, noMin.maxWeight());
         assertEquals(0f, noMin.minWeight());
     }
@@ -44,57 +48,50 @@ class MmmieConfigTest {
     @Test
     void badSettingsAreNamedWithWhatWasExpectedAndFound() {
         assertMessage(
-                "minimizer: expected one of [vib, club, none], found x",
-                c -> copy(c, "minimizer", "x"));
-        assertMessage(
-                "tokens: expected one of [vector, sequence], found frames",
-                c -> copy(c, "tokens", "frames"));
-        assertMessage(
-                "critic: expected one of [projected-cosine, bilinear], found cosine",
-                c -> copy(c, "critic", "cosine"));
-        assertMessage(
-                "task_loss: expected one of [l1, mse], found huber",
-                c -> copy(c, "task_loss", "huber"));
-        assertMessage(
                 "feature_dim: expected a multiple of fusion_heads 4, found 130",
-                c -> copy(c, "feature_dim", 130));
+                b -> b.optFeatureDim(130));
+        assertMessage("lstm_hidden: expected a positive number, found 0", b -> b.optLstmHidden(0));
         assertMessage(
-                "lstm_hidden: expected a positive number, found 0", c -> copy(c, "lstm_hidden", 0));
-        assertMessage(
-                "temperature: expected a positive number, found 0.0",
-                c -> copy(c, "temperature", 0f));
-        assertMessage("beta: expected 0 or more, found -1.0", c -> copy(c, "beta", -1f));
-        assertMessage(
-                "dropout: expected a number in [0, 1), found 1.0", c -> copy(c, "dropout", 1f));
+                "temperature: expected a positive number, found 0.0", b -> b.optTemperature(0f));
+        assertMessage("beta: expected 0 or more, found -1.0", b -> b.optBeta(-1f));
+        assertMessage("dropout: expected a number in [0, 1), found 1.0", b -> b.optDropout(1f));
         assertMessage(
                 "club_learning_rate: expected a positive number, found 0.0",
-                c -> copy(c, "club_lr", 0f));
+                b -> b.optClubLearningRate(0f));
+        assertMessage(
+                "minimizer: expected one of [vib, club, none], found nothing",
+                b -> b.optMinimizer(null));
     }
 
-    private static void assertMessage(String message, UnaryOperator<MmmieConfig> change) {
+    @Test
+    void choicesReadAndWriteAsTheirNamesAndAnUnknownNameIsNamed() {
+        JsonObject json = Json.gson().toJsonTree(MmmieConfig.defaults()).getAsJsonObject();
+        assertEquals("projected-cosine", json.get("critic").getAsString());
+        assertEquals("vib", json.get("minimizer").getAsString());
+        assertEquals("vector", json.get("tokens").getAsString());
+        assertEquals("l1", json.get("task_loss").getAsString());
+        assertEquals(MmmieConfig.defaults(), Json.gson().fromJson(json, MmmieConfig.class));
+        assertUnknown(json, "minimizer", "x", "[vib, club, none]");
+        assertUnknown(json, "tokens", "frames", "[vector, sequence]");
+        assertUnknown(json, "critic", "cosine", "[projected-cosine, bilinear]");
+        assertUnknown(json, "task_loss", "huber", "[l1, mse]");
+    }
+
+    private static void assertUnknown(JsonObject json, String key, String value, String names) {
+        JsonObject changed = json.deepCopy();
+        changed.addProperty(key, value);
+        JsonParseException e =
+                assertThrows(
+                        JsonParseException.class,
+                        () -> Json.gson().fromJson(changed, MmmieConfig.class));
+        assertEquals(key + ": expected one of " + names + ", found " + value, e.getMessage());
+    }
+
+    private static void assertMessage(String message, UnaryOperator<MmmieConfig.Builder> change) {
         IllegalArgumentException e =
                 assertThrows(
-                        IllegalArgumentException.class, () -> change.apply(MmmieConfig.defaults()));
+                        IllegalArgumentException.class,
+                        () -> change.apply(MmmieConfig.builder()).build());
         assertEquals(message, e.getMessage());
-    }
-
-    /** The config with one setting, named as in the error messages, replaced. */
-    private static MmmieConfig copy(MmmieConfig c, String setting, Object value) {
-        return new MmmieConfig(
-                setting.equals("feature_dim") ? (Integer) value : c.featureDim(),
-                setting.equals("lstm_hidden") ? (Integer) value : c.lstmHidden(),
-                setting.equals("tokens") ? (String) value : c.tokens(),
-                c.identityEmbedding(),
-                setting.equals("critic") ? (String) value : c.critic(),
-                setting.equals("temperature") ? (Float) value : c.temperature(),
-                setting.equals("minimizer") ? (String) value : c.minimizer(),
-                setting.equals("mi_maximization") ? (Boolean) value : c.miMaximization(),
-                c.alpha(),
-                setting.equals("beta") ? (Float) value : c.beta(),
-                c.fusionLayers(),
-                c.fusionHeads(),
-                setting.equals("dropout") ? (Float) value : c.dropout(),
-                setting.equals("club_lr") ? (Float) value : c.clubLearningRate(),
-                setting.equals("task_loss") ? (String) value : c.taskLoss());
     }
 }

@@ -1,5 +1,8 @@
 package io.tributary.mmmie;
 
+import static io.tributary.mmmie.MiCriticBlock.Kind.PROJECTED_COSINE;
+import static io.tributary.mmmie.MmmieConfig.Minimizer.CLUB;
+import static io.tributary.mmmie.MmmieConfig.Tokens.VECTOR;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,10 +65,10 @@ class MmmieLossTest {
     @Test
     void termsAreNamedAndAddUpToL() throws Exception {
         MultimodalSplit split = TinyMmmie.split(B, 3);
-        for (String minimizer : List.of("vib", "club", "none")) {
+        for (MmmieConfig.Minimizer minimizer : MmmieConfig.Minimizer.values()) {
             for (boolean max : List.of(true, false)) {
                 MmmieConfig config =
-                        TinyMmmie.config("vector", true, "projected-cosine", minimizer, max);
+                        TinyMmmie.config(VECTOR, true, PROJECTED_COSINE, minimizer, max);
                 try (NDManager manager = NDManager.newBaseManager()) {
                     MmmieModel model = TinyMmmie.model(manager, config, split);
                     Batch batch = TinyMmmie.batch(manager, split, B);
@@ -89,7 +92,7 @@ class MmmieLossTest {
         if (config.miMaximization()) {
             names.addAll(List.of("nce_ta", "nce_tv", "nce_av", "mi_ta", "mi_tv", "mi_av"));
         }
-        if (!config.minimizer().equals("none")) {
+        if (config.minimizer() != MmmieConfig.Minimizer.NONE) {
             names.addAll(List.of("min_t", "min_a", "min_v", "min"));
         }
         names.add("total");
@@ -104,7 +107,7 @@ class MmmieLossTest {
             }
             total += config.alpha() * max;
         }
-        if (!config.minimizer().equals("none")) {
+        if (config.minimizer() != MmmieConfig.Minimizer.NONE) {
             float min = value(terms, "min_t") + value(terms, "min_a") + value(terms, "min_v");
             assertEquals(min, value(terms, "min"), 1e-5f, what);
             total += config.beta() * min;
@@ -124,7 +127,7 @@ class MmmieLossTest {
     void clubFitsQBeforeTheModelStepAndTheModelObjectiveLeavesQAlone() throws Exception {
         Engine.getInstance().setRandomSeed(17);
         MultimodalSplit split = TinyMmmie.split(B, 3);
-        MmmieConfig config = TinyMmmie.config("vector", true, "projected-cosine", "club", true);
+        MmmieConfig config = TinyMmmie.config(VECTOR, true, PROJECTED_COSINE, CLUB, true);
         try (NDManager manager = NDManager.newBaseManager()) {
             MmmieModel model = TinyMmmie.model(manager, config, split);
             Map<String, Parameter> named = BlockParameters.named(model);

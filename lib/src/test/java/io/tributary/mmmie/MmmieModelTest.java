@@ -1,5 +1,12 @@
 package io.tributary.mmmie;
 
+import static io.tributary.mmmie.MiCriticBlock.Kind.BILINEAR;
+import static io.tributary.mmmie.MiCriticBlock.Kind.PROJECTED_COSINE;
+import static io.tributary.mmmie.MmmieConfig.Minimizer.CLUB;
+import static io.tributary.mmmie.MmmieConfig.Minimizer.NONE;
+import static io.tributary.mmmie.MmmieConfig.Minimizer.VIB;
+import static io.tributary.mmmie.MmmieConfig.Tokens.SEQUENCE;
+import static io.tributary.mmmie.MmmieConfig.Tokens.VECTOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,10 +36,10 @@ class MmmieModelTest {
     @Test
     void everyChoiceGivesItsNamedOutputsWithTheirShapes() throws Exception {
         MultimodalSplit split = TinyMmmie.split(B, 3);
-        for (String tokens : List.of("vector", "sequence")) {
-            boolean identity = tokens.equals("vector");
-            for (String minimizer : List.of("vib", "club", "none")) {
-                String critic = identity ? "projected-cosine" : "bilinear";
+        for (MmmieConfig.Tokens tokens : MmmieConfig.Tokens.values()) {
+            boolean identity = tokens == VECTOR;
+            for (MmmieConfig.Minimizer minimizer : MmmieConfig.Minimizer.values()) {
+                MiCriticBlock.Kind critic = identity ? PROJECTED_COSINE : BILINEAR;
                 MmmieConfig config = TinyMmmie.config(tokens, identity, critic, minimizer, true);
                 checkOutputs(config, split, tokens + " " + identity + " " + critic);
                 identity = !identity;
@@ -42,7 +49,7 @@ class MmmieModelTest {
 
     @Test
     void withoutMiMaximisationThereAreNoScores() throws Exception {
-        MmmieConfig config = TinyMmmie.config("vector", true, "projected-cosine", "none", false);
+        MmmieConfig config = TinyMmmie.config(VECTOR, true, PROJECTED_COSINE, NONE, false);
         checkOutputs(config, TinyMmmie.split(B, 3), "no critics");
     }
 
@@ -67,13 +74,13 @@ class MmmieModelTest {
                         shapes.add(new Shape(B, B));
                     }
                 }
-                if (config.minimizer().equals("vib")) {
+                if (config.minimizer() == VIB) {
                     for (String m : MmmieModel.MODALITIES) {
                         expected.add("kl_" + m);
                         shapes.add(new Shape());
                     }
                 }
-                if (config.minimizer().equals("club")) {
+                if (config.minimizer() == CLUB) {
                     expected.addAll(List.of("x_t", "x_a", "x_v"));
                     shapes.add(new Shape(B, TinyMmmie.BERT.hiddenSize()));
                     shapes.add(new Shape(B, split.audio().dim()));
@@ -96,7 +103,7 @@ class MmmieModelTest {
     @Test
     void parametersAreNamedForTheTrainersGroups() throws Exception {
         MultimodalSplit split = TinyMmmie.split(B, 3);
-        MmmieConfig config = TinyMmmie.config("sequence", true, "projected-cosine", "club", true);
+        MmmieConfig config = TinyMmmie.config(SEQUENCE, true, PROJECTED_COSINE, CLUB, true);
         try (NDManager manager = NDManager.newBaseManager()) {
             MmmieModel model = TinyMmmie.model(manager, config, split);
             Map<String, Parameter> named = BlockParameters.named(model);
@@ -167,7 +174,7 @@ class MmmieModelTest {
     void paddingDoesNotChangeAnyOutputInSequenceMode() throws Exception {
         Engine.getInstance().setRandomSeed(11);
         MultimodalSplit split = TinyMmmie.split(B, 4);
-        MmmieConfig config = TinyMmmie.config("sequence", true, "projected-cosine", "vib", true);
+        MmmieConfig config = TinyMmmie.config(SEQUENCE, true, PROJECTED_COSINE, VIB, true);
         try (NDManager manager = NDManager.newBaseManager()) {
             MmmieModel model =
                     new MmmieModel(config, TinyMmmie.BERT, inputs(split))

@@ -24,52 +24,43 @@ final class TinyMmmie {
 
     /** The defaults with d' = 16 and BiLSTM width 8, and the given choices. */
     static MmmieConfig config(
-            String tokens,
+            MmmieConfig.Tokens tokens,
             boolean identityEmbedding,
-            String critic,
-            String minimizer,
+            MiCriticBlock.Kind critic,
+            MmmieConfig.Minimizer minimizer,
             boolean miMaximization) {
-        MmmieConfig d = MmmieConfig.defaults();
-        return new MmmieConfig(
-                FEATURE_DIM,
-                8,
-                tokens,
-                identityEmbedding,
-                critic,
-                d.temperature(),
-                minimizer,
-                miMaximization,
-                d.alpha(),
-                d.beta(),
-                d.fusionLayers(),
-                d.fusionHeads(),
-                d.dropout(),
-                d.clubLearningRate(),
-                d.taskLoss());
+        return MmmieConfig.builder()
+                .optFeatureDim(FEATURE_DIM)
+                .optLstmHidden(8)
+                .optTokens(tokens)
+                .optIdentityEmbedding(identityEmbedding)
+                .optCritic(critic)
+                .optMinimizer(minimizer)
+                .optMiMaximization(miMaximization)
+                .build();
     }
 
     /** The defaults with d' = 16 and BiLSTM width 8. */
     static MmmieConfig config() {
-        return config("vector", true, "projected-cosine", "vib", true);
+        return config(
+                MmmieConfig.Tokens.VECTOR,
+                true,
+                MiCriticBlock.Kind.PROJECTED_COSINE,
+                MmmieConfig.Minimizer.VIB,
+                true);
     }
 
     /** A synthetic split: label 1.5 x text + 1.2 x acoustic, 7 audio frames of 4, 5 visual of 3. */
     static MultimodalSplit split(int samples, long seed) {
-        return new SyntheticData(
-                        samples,
-                        TEXT_LENGTH,
-                        7,
-                        4,
-                        5,
-                        3,
-                        1.5f,
-                        1.2f,
-                        0f,
-                        0.3f,
-                        0.1f,
-                        seed,
-                        false,
-                        0f)
+        return SyntheticData.builder()
+                .optTrain(samples)
+                .optTextLength(TEXT_LENGTH)
+                .optAudioSteps(7)
+                .optAudioDim(4)
+                .optVisionSteps(5)
+                .optVisionDim(3)
+                .optSeed(seed)
+                .build()
                 .generate(VOCAB)
                 .get("train");
     }

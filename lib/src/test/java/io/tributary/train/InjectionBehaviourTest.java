@@ -9,7 +9,6 @@ import io.tributary.bert.BertCheckpoint;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.cli.CommandRun;
-import io.tributary.inject.InjectionConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,16 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 class InjectionBehaviourTest {
 
     private static final long[] SEEDS = {1, 2, 3};
-    private static final List<String> SETTINGS =
+    private static final List<String> TRAINING =
             List.of(
                     "lr_plm=0.001",
                     "gate_lr=0.01",
                     "schedule=constant",
                     "warmup=0",
-                    "max_epochs=30",
-                    "nonverbal_hidden=32",
-                    "attention_dim=32",
-                    "branch_ff=64");
+                    "max_epochs=30");
+    private static final List<String> INJECTION =
+            List.of("nonverbal_hidden=32", "attention_dim=32", "branch_ff=64");
 
     @TempDir static Path dir;
 
@@ -62,11 +60,11 @@ class InjectionBehaviourTest {
     }
 
     private static RunResult train(String model, String data, long seed) {
-        List<String> sets = new ArrayList<>(SETTINGS);
-        sets.add("model=" + model);
-        Settings.Resolved settings =
-                Settings.resolve(
-                        InjectionConfig.defaults(), TrainConfig.defaults().withSeed(seed), sets);
+        List<String> sets = new ArrayList<>(TRAINING);
+        if (model.equals("injection")) {
+            sets.addAll(INJECTION);
+        }
+        Settings.Resolved settings = Settings.forModel(model, seed, sets);
         TrainingData.Loaded loaded = TrainingData.load(data, bert, settings.train());
         Path out = dir.resolve(model + "-" + data + "-" + seed);
         return ModelTrainer.train(

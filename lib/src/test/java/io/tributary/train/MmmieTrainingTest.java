@@ -53,8 +53,11 @@ class MmmieTrainingTest {
         bert = dir.resolve("bert-tiny");
         BertCheckpoint.writeRandom(
                 BertConfig.tiny(), WordPieceTokenizer.bundledVocabulary(), 1111, bert);
-        data = TrainingData.load("synthetic-shared", bert, TrainConfig.defaults().withSeed(SEED));
-        independent = TrainingData.load("synthetic", bert, TrainConfig.defaults().withSeed(SEED));
+        data =
+                TrainingData.load(
+                        "synthetic-shared", bert, TrainConfig.builder().optSeed(SEED).build());
+        independent =
+                TrainingData.load("synthetic", bert, TrainConfig.builder().optSeed(SEED).build());
         RESULTS.put("full", train("full", 15));
         RESULTS.put("independent", train(independent, "independent", 15));
         RESULTS.put("no-max", train("no-max", 2, "mi_maximization=false"));

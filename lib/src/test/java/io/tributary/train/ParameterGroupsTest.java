@@ -10,11 +10,18 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertModel;
+import io.tributary.bert.WordPieceTokenizer;
+import io.tributary.inject.GateBlock;
+import io.tributary.inject.InjectionConfig;
+import io.tributary.inject.InjectionModel;
+import io.tributary.nn.ModelInputs;
 import io.tributary.train.ParameterGroups.Group;
 import io.tributary.train.ParameterGroups.Member;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +54,14 @@ class ParameterGroupsTest {
                     "inject.1.gate.proj.bias",
                     TestParameters.create(manager, "bias", new Shape(4)));
 
-            ParameterGroups groups = ParameterGroups.builder().setParameters(named).build();
+            List<Parameter> gates =
+                    List.of(
+                            named.get("inject.0.gate.w"),
+                            named.get("inject.0.gate.b"),
+                            named.get("inject.1.gate.proj.weight"),
+                            named.get("inject.1.gate.proj.bias"));
+            ParameterGroups groups =
+                    ParameterGroups.builder().setParameters(named).optGateParameters(gates).build();
             Map<String, Member> byName =
                     groups.members().stream()
                             .collect(Collectors.toMap(Member::name, member -> member));
@@ -83,7 +97,7 @@ class ParameterGroupsTest {
     }
 
     @Test
-    void optionsChangePrefixGateRuleAndRates() {
+    void optionsChangePrefixGatesAndRates() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, Parameter> named = new LinkedHashMap<>();
             named.put("plm.layer.weight", TestParameters.create(manager, "a", new Shape(2, 2)));
@@ -93,7 +107,7 @@ class ParameterGroupsTest {
                     ParameterGroups.builder()
                             .setParameters(named)
                             .optPlmPrefix("plm.")
-                            .optGate(name -> name.endsWith(".alpha"))
+                            .optGateParameters(List.of(named.get("mixer.alpha")))
                             .optPlmLearningRate(1e-5)
                             .optGateLearningRate(5e-2)
                             .optNewLearningRate(2e-3)
@@ -169,6 +183,48 @@ class ParameterGroupsTest {
                                         .build());
         assertTrue(rate.getMessage().contains("-1.0"), rate.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ParameterGroups.builder().build());
+    }
+
+    @Test
+    void theGateGroupIsExactlyTheGateBlocksParametersOfTheInjectionModel() {
+        List<String> vocabulary = WordPieceTokenizer.bundledVocabulary();
+        BertConfig bert = BertConfig.tiny().withVocabSize(vocabulary.size());
+        Map<GateBlock.Kind, List<String>> expected =
+                Map.of(
+                        GateBlock.Kind.SIMILARITY,
+                        List.of("gate.w", "gate.b"),
+                        GateBlock.Kind.LEARNED,
+                        List.of("gate.Wg.weight", "gate.Wg.bias"),
+                        GateBlock.Kind.NONE,
+                        List.of());
+        TrainConfig config = TrainConfig.builder().optGateLr(0.05f).build();
+        for (GateBlock.Kind kind : GateBlock.Kind.values()) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                InjectionConfig injection =
+                        InjectionConfig.builder()
+                                .optNonverbalHidden(8)
+                                .optAttentionDim(8)
+                                .optGate(kind)
+                                .build();
+                InjectionModel model =
+                        new InjectionModel(injection, bert, new ModelInputs(0, 4, 3, 0));
+                model.initialize(manager, 11, 7, 7);
+                Set<String> gate = new TreeSet<>();
+                for (Member member : ModelTrainer.parameterGroups(model, config).members()) {
+                    if (member.group() == Group.GATE) {
+                        gate.add(member.name());
+                        assertEquals(0.05f, member.learningRate(), 1e-9, member.name());
+                    }
+                }
+                Set<String> names = new TreeSet<>();
+                for (int k = 0; k < bert.numHiddenLayers(); k++) {
+                    for (String parameter : expected.get(kind)) {
+                        names.add("branch." + k + "." + parameter);
+                    }
+                }
+                assertEquals(names, gate, kind.toString());
+            }
+        }
     }
 
     private static void assertMember(

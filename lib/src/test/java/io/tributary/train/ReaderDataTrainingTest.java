@@ -42,6 +42,8 @@ class ReaderDataTrainingTest {
                     "batch_size=4",
                     "feature_dim=16",
                     "lstm_hidden=8");
+    private static final List<String> SMALL_BASELINE =
+            List.of("max_epochs=3", "lr_plm=1e-3", "batch_size=4");
 
     @TempDir static Path dir;
 
@@ -78,7 +80,7 @@ class ReaderDataTrainingTest {
                         "injection",
                         bertSmallVocabulary,
                         "text_source=raw_text");
-        assertEquals("raw_text", result.config().train().textSource());
+        assertEquals(TrainConfig.TextSource.RAW_TEXT, result.config().train().textSource());
         assertTrue(Double.isFinite(result.test().get("MAE")));
     }
 
@@ -123,7 +125,13 @@ class ReaderDataTrainingTest {
     }
 
     private static RunResult train(String file, String model, Path bert, String... extra) {
-        List<String> sets = new ArrayList<>(model.equals("mmmie") ? SMALL_MMMIE : SMALL);
+        List<String> sets =
+                new ArrayList<>(
+                        switch (model) {
+                            case "injection" -> SMALL;
+                            case "mmmie" -> SMALL_MMMIE;
+                            default -> SMALL_BASELINE;
+                        });
         sets.addAll(List.of(extra));
         Settings.Resolved settings = Settings.forModel(model, 1111, sets);
         String data = TestResources.path(file).toString();

@@ -19,7 +19,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,12 +127,7 @@ class SavedModelTest {
 
     private static InjectionModel model(NDManager manager) {
         InjectionConfig config =
-                (InjectionConfig)
-                        Settings.resolve(
-                                        InjectionConfig.defaults(),
-                                        TrainConfig.defaults(),
-                                        List.of("nonverbal_hidden=8", "attention_dim=8"))
-                                .model();
+                InjectionConfig.builder().optNonverbalHidden(8).optAttentionDim(8).build();
         InjectionModel model = new InjectionModel(config, BERT, INPUTS);
         model.initialize(manager, 6, 4, 4);
         return model;

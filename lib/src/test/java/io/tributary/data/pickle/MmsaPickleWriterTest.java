@@ -218,11 +218,13 @@ class MmsaPickleWriterTest {
 
     /** A small synthetic corpus (40 training samples) whose frames suit {@code layout}. */
     private static Map<String, MultimodalSplit> corpus(MmsaPickleWriter.Layout layout, long seed) {
-        SyntheticData unaligned =
-                new SyntheticData(
-                        40, 11, 20, 8, 20, 6, 1.5f, 1.2f, 0f, 0.3f, 0.1f, seed, false, 0f);
-        boolean aligned = layout == MmsaPickleWriter.Layout.ALIGNED;
-        return (aligned ? unaligned.withFramePerToken() : unaligned).generate(VOCABULARY);
+        return SyntheticData.builder()
+                .optTrain(40)
+                .optVisionDim(6)
+                .optSeed(seed)
+                .optWordAligned(layout == MmsaPickleWriter.Layout.ALIGNED)
+                .build()
+                .generate(VOCABULARY);
     }
 
     /** The first {@code labels.length} training samples of a corpus, with other labels. */
