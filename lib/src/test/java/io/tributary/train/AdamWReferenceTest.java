@@ -35,18 +35,23 @@ class AdamWReferenceTest {
         JsonObject rates = reference.getAsJsonObject("learning_rates");
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, Parameter> named = new LinkedHashMap<>();
+            List<Parameter> gates = new ArrayList<>();
             for (JsonElement element : reference.getAsJsonArray("parameters")) {
                 JsonObject spec = element.getAsJsonObject();
                 String name = spec.get("name").getAsString();
                 Shape shape = new Shape(longs(spec.getAsJsonArray("shape")));
-                named.put(
-                        name,
+                Parameter parameter =
                         TestParameters.create(
-                                manager, name, shape, floats(spec.getAsJsonArray("initial"))));
+                                manager, name, shape, floats(spec.getAsJsonArray("initial")));
+                named.put(name, parameter);
+                if (spec.get("group").getAsString().equalsIgnoreCase("gate")) {
+                    gates.add(parameter);
+                }
             }
             ParameterGroups groups =
                     ParameterGroups.builder()
                             .setParameters(named)
+                            .optGateParameters(gates)
                             .optPlmLearningRate(rates.get("plm").getAsDouble())
                             .optGateLearningRate(rates.get("gate").getAsDouble())
                             .optNewLearningRate(rates.get("new").getAsDouble())
