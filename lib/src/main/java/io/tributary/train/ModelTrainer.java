@@ -83,7 +83,7 @@ public final class ModelTrainer {
             try (AdamW optimizer = optimizer(model, config)) {
                 for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    EpochTraining losses =
+                    EpochTraining training =
                             trainEpoch(
                                     model,
                                     objective,
@@ -111,7 +111,7 @@ public final class ModelTrainer {
                     log.append(
                             epochRecord(
                                     epoch,
-                                    losses,
+                                    training,
                                     valid,
                                     best,
                                     seconds,
