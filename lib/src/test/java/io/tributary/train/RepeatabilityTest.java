@@ -105,10 +105,10 @@ class RepeatabilityTest {
     }
 
     @Disabled(
-            "open defect: 5 of 8 runs differed between processes (injection at 1 and 2 threads,"
-                    + " mag, mmmie-vib, fixture-bert) while text, mmmie-club and mmmie-none"
-                    + " repeated; evaluation repeats, so the source is in training (dropout,"
-                    + " random draws or backward); see the README's repeatability section")
+            "open defect: in two trials, runs of injection (1 and 2 threads), mag, mmmie-vib,"
+                    + " fixture-bert, then of text and mmmie-club differed between processes;"
+                    + " evaluation repeats, so the source is in training; see the README's"
+                    + " repeatability section")
     @ParameterizedTest
     @ValueSource(
             strings = {
