@@ -1,6 +1,7 @@
 package io.tributary.train;
 
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
 import io.tributary.bert.BertConfig;
 import io.tributary.core.AtomicFiles;
 import io.tributary.core.Choices;
@@ -8,6 +9,7 @@ import io.tributary.core.Devices;
 import io.tributary.core.InputException;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.metrics.IemocapMetrics;
+import io.tributary.mmmie.MmmieConfig;
 import io.tributary.nn.ModelInputs;
 import io.tributary.nn.MultimodalModel;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +83,10 @@ public final class SavedRunEvaluation {
 
     /** The saved model must be the one the run's record describes. */
     private static void requireSameModel(RunResult result, Path saved) {
-        String recorded = result.config().model().get("model").getAsString();
+        JsonObject model = result.config().model();
+        // MMMIE is a family of one model: its config names no model
+        String recorded =
+                model.has("model") ? model.get("model").getAsString() : MmmieConfig.FAMILY;
         String found =
                 Choices.name(SavedModel.modelConfig(SavedModel.manifest(saved), saved).model());
         if (!recorded.equals(found)) {

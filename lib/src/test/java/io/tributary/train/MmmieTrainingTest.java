@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import io.tributary.bert.BertCheckpoint;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.WordPieceTokenizer;
+import io.tributary.cli.CommandRun;
 import io.tributary.nn.ModelInputs;
 import io.tributary.nn.MultimodalModel;
 import java.io.IOException;
@@ -187,6 +188,28 @@ class MmmieTrainingTest {
         for (String term : List.of("min_t", "min_a", "min_v", "nce_ta")) {
             assertTrue(last.has(term), term + ": " + last);
         }
+    }
+
+    /** {@code ./msa evaluate} reloads an MMMIE run (whose config names no model) as it was. */
+    @Test
+    void evaluateReproducesTheTestMetricsOfAnMmmieRun() {
+        Path run = dir.resolve("full");
+        CommandRun evaluate =
+                CommandRun.of(
+                        "evaluate",
+                        "--run",
+                        run.toString(),
+                        "--data",
+                        "synthetic-shared",
+                        "--out",
+                        dir.resolve("full.csv").toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        JsonObject printed = JsonParser.parseString(evaluate.out()).getAsJsonObject();
+        RESULTS.get("full")
+                .test()
+                .forEach(
+                        (name, value) ->
+                                assertEquals(value, printed.get(name).getAsDouble(), 0, name));
     }
 
     private static JsonObject train(JsonObject epoch) {
