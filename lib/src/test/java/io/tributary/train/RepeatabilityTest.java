@@ -143,13 +143,7 @@ class RepeatabilityTest {
                         SAMPLE,
                         "--out",
                         dir.resolve("predictions.csv").toString());
-        assertEquals(0, evaluate.exitCode(), evaluate.err());
-        JsonObject printed = JsonParser.parseString(evaluate.out()).getAsJsonObject();
-        RunResult.read(run)
-                .test()
-                .forEach(
-                        (name, value) ->
-                                assertEquals(value, printed.get(name).getAsDouble(), 0, name));
+        EvaluatedRuns.assertPrintsTheTestMetrics(evaluate, run);
     }
 
     private static Path out(String name) {
