@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.tributary.tensors.Scalars;
 
 /**
  * Hugging Face's {@code BertModel}: embeddings, the encoder's layers, the pooler.
@@ -79,7 +80,8 @@ public final class BertModel extends AbstractBlock {
     public static NDArray extendedMask(NDArray attentionMask) {
         Shape shape = attentionMask.getShape();
         NDArray keep = attentionMask.toType(DataType.FLOAT32, false);
-        return keep.neg().add(1f).mul(-Float.MAX_VALUE).reshape(shape.get(0), 1, 1, shape.get(1));
+        return Scalars.mul(keep.neg().add(1f), -Float.MAX_VALUE)
+                .reshape(shape.get(0), 1, 1, shape.get(1));
     }
 
     private void checkLength(long length) {

@@ -10,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.tributary.tensors.Scalars;
 
 /**
  * Multi-head scaled dot-product self-attention with a padding mask:
@@ -47,7 +48,7 @@ public final class BertSelfAttention extends AbstractBlock {
         NDArray k = heads(key.forward(ps, new NDList(h), training).head()); // (B, n, T, d/n)
         NDArray v = heads(value.forward(ps, new NDList(h), training).head()); // (B, n, T, d/n)
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // (B, n, T, T)
-        scores = scores.div((float) Math.sqrt(config.headSize())).add(mask);
+        scores = Scalars.div(scores, Math.sqrt(config.headSize())).add(mask);
         NDArray a = scores.softmax(-1);
         a = Dropout.dropout(a, config.attentionProbsDropoutProb(), training).head();
         NDArray c = a.matMul(v); // (B, n, T, d/n)

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.tributary.tensors.Scalars;
 
 /**
  * Additive (Bahdanau-style) cross-modal attention of token states over nonverbal keys (DESIGN.md
@@ -62,7 +63,8 @@ public final class CrossModalAttentionBlock extends AbstractBlock {
         NDArray e = u.forward(ps, new NDList(s), training).head(); // (B, T, J, 1)
         e = e.squeeze(-1); // (B, T, J)
         NDArray keep = keyMask(inputs, e); // (B, 1, J)
-        NDArray masked = e.add(keep.sub(1f).mul(Float.MAX_VALUE)); // (B, T, J), -max if masked
+        NDArray masked =
+                e.add(Scalars.mul(keep.sub(1f), Float.MAX_VALUE)); // (B, T, J), -max if masked
         NDArray a = masked.softmax(-1).mul(keep); // (B, T, J)
         NDArray v = wv.forward(ps, new NDList(m), training).head(); // (B, J, d)
         NDArray c = a.matMul(v); // (B, T, d)

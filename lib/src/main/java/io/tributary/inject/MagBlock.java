@@ -13,6 +13,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.tributary.tensors.Scalars;
 
 /**
  * The Multimodal Adaptation Gate of MAG-BERT (Rahman et al., ACL 2020; DESIGN.md section 2), which
@@ -73,8 +74,8 @@ public final class MagBlock extends AbstractBlock {
         NDArray eNorm = e.norm(new int[] {-1}); // (B, T)
         NDArray hNorm = h.norm(new int[] {-1}); // (B, T)
         hNorm = NDArrays.where(hNorm.eq(0f), hNorm.onesLike(), hNorm); // (B, T)
-        NDArray threshold = eNorm.div(hNorm.add(NORM_EPSILON)).mul(betaShift); // (B, T)
-        NDArray alpha = threshold.minimum(1f); // (B, T)
+        NDArray threshold = Scalars.mul(eNorm.div(hNorm.add(NORM_EPSILON)), betaShift); // (B, T)
+        NDArray alpha = Scalars.minimum(threshold, 1); // (B, T)
         NDArray shifted = e.add(alpha.expandDims(-1).mul(h)); // (B, T, d)
         NDArray out = layerNorm.forward(ps, new NDList(shifted), training).head(); // (B, T, d)
         return Dropout.dropout(out, dropout, training);

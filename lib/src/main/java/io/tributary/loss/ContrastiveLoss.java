@@ -3,6 +3,7 @@ package io.tributary.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.tributary.tensors.Scalars;
 
 /**
  * The contrastive alternative to L_match and L_margin (DESIGN.md section 1, {@code "contrastive"}):
@@ -51,9 +52,9 @@ public class ContrastiveLoss extends Loss {
         NDArray loss = LossInputs.zero(zl);
         for (NDArray zm : LossInputs.modalities(predictions)) {
             NDArray scores = language.matMul(Similarity.unit(zm).transpose()); // (B, B)
-            loss = loss.add(infoNce(scores.div(temperature)));
+            loss = loss.add(infoNce(Scalars.div(scores, temperature)));
         }
-        return loss.mul(weight);
+        return Scalars.mul(loss, weight);
     }
 
     /**
@@ -67,6 +68,6 @@ public class ContrastiveLoss extends Loss {
                         .eye(batch, batch, 0, scores.getDataType(), scores.getDevice()); // (B, B)
         NDArray rows = scores.logSoftmax(1).mul(diagonal).sum(new int[] {1}).mean(); // ()
         NDArray columns = scores.logSoftmax(0).mul(diagonal).sum(new int[] {0}).mean(); // ()
-        return rows.add(columns).div(-2f);
+        return Scalars.div(rows.add(columns), -2);
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.tributary.tensors.Scalars;
 
 /**
  * L_margin: each sample's nonverbal vector should be closer, in cosine, to its own language vector
@@ -50,12 +51,12 @@ public class CrossModalMarginLoss extends Loss {
         }
         NDArray loss = LossInputs.zero(zl);
         for (NDArray zm : LossInputs.modalities(predictions)) {
-            NDArray others = zm.sum(new int[] {0}, true).sub(zm).div(batch - 1); // (B, d)
+            NDArray others = Scalars.div(zm.sum(new int[] {0}, true).sub(zm), batch - 1); // (B, d)
             NDArray positive = Similarity.cosine(zl, zm); // (B)
             NDArray negative = Similarity.cosine(zl, others); // (B)
-            NDArray hinge = negative.sub(positive).add(gamma).maximum(0f); // (B)
+            NDArray hinge = Scalars.maximum(negative.sub(positive).add(gamma), 0); // (B)
             loss = loss.add(hinge.mean());
         }
-        return loss.mul(weight);
+        return Scalars.mul(loss, weight);
     }
 }

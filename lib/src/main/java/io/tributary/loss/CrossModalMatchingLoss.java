@@ -3,6 +3,7 @@ package io.tributary.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.tributary.tensors.Scalars;
 
 /**
  * L_match: moves the batch statistics of each nonverbal vector towards those of the language
@@ -51,12 +52,12 @@ public class CrossModalMatchingLoss extends Loss {
             NDArray varianceGap = var.sub(varL).square(); // (d)
             loss = loss.add(meanGap.add(varianceGap).mean());
         }
-        return loss.mul(weight);
+        return Scalars.mul(loss, weight);
     }
 
     /** The unbiased variance over the batch axis: sum_i (z_i - mu)^2 / (B - 1). */
     private static NDArray variance(NDArray z, NDArray mu) {
         long batch = z.getShape().get(0);
-        return z.sub(mu).square().sum(new int[] {0}).div(batch - 1);
+        return Scalars.div(z.sub(mu).square().sum(new int[] {0}), batch - 1);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import io.tributary.tensors.Scalars;
 
 /**
  * L_task for IEMOCAP: a two-class cross-entropy per emotion, averaged over samples and emotions,
@@ -40,6 +41,6 @@ public class EmotionCrossEntropyLoss extends Loss {
         NDArray target = labels.get(0).toType(DataType.INT64, false);
         NDArray oneHot = target.oneHot((int) classes, logits.getDataType()); // (B, E, 2)
         NDArray picked = logProbabilities.mul(oneHot).sum(new int[] {2}); // (B, E)
-        return picked.mean().mul(-weight);
+        return Scalars.mul(picked.mean(), -weight);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import com.google.gson.annotations.SerializedName;
+import io.tributary.tensors.Scalars;
 
 /**
  * L_task for sentiment regression, the field's L1 or, as a choice, the mean squared error:
@@ -52,6 +53,6 @@ public class RegressionLoss extends Loss {
         NDArray label = labels.get(0).reshape(prediction.getShape()); // like ŷ
         NDArray difference = prediction.sub(label);
         NDArray distance = kind == Kind.L1 ? difference.abs() : difference.square();
-        return distance.mean().mul(weight);
+        return Scalars.mul(distance.mean(), weight);
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.loss;
 
 import ai.djl.ndarray.NDArray;
+import io.tributary.tensors.Scalars;
 
 /** Cosine similarity as PyTorch's {@code cosine_similarity} computes it, for losses and gates. */
 public final class Similarity {
@@ -17,6 +18,6 @@ public final class Similarity {
 
     /** x / max(||x||, eps) over the last axis. */
     public static NDArray unit(NDArray x) {
-        return x.div(x.norm(new int[] {-1}, true).maximum(EPSILON));
+        return x.div(Scalars.maximum(x.norm(new int[] {-1}, true), EPSILON));
     }
 }

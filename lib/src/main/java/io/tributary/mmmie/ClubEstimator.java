@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.tributary.tensors.Scalars;
 
 /**
  * The CLUB upper bound of I(x; u) for one modality (DESIGN.md section 3, minimiser {@code club}),
@@ -102,7 +103,7 @@ public final class ClubEstimator extends AbstractBlock {
      */
     public static NDArray logDensity(NDArray mu, NDArray logvar, NDArray u) {
         NDArray squared = u.sub(mu).square().mul(logvar.neg().exp()); // broadcast (..., d')
-        return squared.add(logvar).add(LOG_2PI).sum(new int[] {-1}).mul(-0.5f); // (...)
+        return Scalars.mul(squared.add(logvar).add(LOG_2PI).sum(new int[] {-1}), -0.5); // (...)
     }
 
     @Override

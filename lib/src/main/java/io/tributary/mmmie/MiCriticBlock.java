@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.google.gson.annotations.SerializedName;
 import io.tributary.loss.Similarity;
+import io.tributary.tensors.Scalars;
 
 /**
  * The critic of one modality pair's InfoNCE bound (DESIGN.md section 3): the score of every x_i
@@ -82,7 +83,7 @@ public final class MiCriticBlock extends AbstractBlock {
         }
         NDArray px = Similarity.unit(p.forward(ps, new NDList(x), training).head()); // (B, d')
         NDArray qy = Similarity.unit(q.forward(ps, new NDList(y), training).head()); // (B, d')
-        return new NDList(px.matMul(qy.transpose()).div(temperature)); // (B, B)
+        return new NDList(Scalars.div(px.matMul(qy.transpose()), temperature)); // (B, B)
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.tributary.core.Choices;
 import io.tributary.loss.ContrastiveLoss;
 import io.tributary.loss.EmotionCrossEntropyLoss;
 import io.tributary.loss.RegressionLoss;
+import io.tributary.tensors.Scalars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ public final class MmmieLoss extends Loss {
             for (String pair : MmmieModel.PAIRS) {
                 terms.put("mi_" + pair, miEstimate(predictions.get("scores_" + pair)));
             }
-            total = total.add(max.mul(config.maxWeight()));
+            total = total.add(Scalars.mul(max, config.maxWeight()));
         }
         if (config.minimizer() != MmmieConfig.Minimizer.NONE) {
             NDArray min = null;
@@ -87,7 +88,7 @@ public final class MmmieLoss extends Loss {
                 min = min == null ? term : min.add(term);
             }
             terms.put("min", min);
-            total = total.add(min.mul(config.minWeight()));
+            total = total.add(Scalars.mul(min, config.minWeight()));
         }
         terms.put("total", total);
         return terms;

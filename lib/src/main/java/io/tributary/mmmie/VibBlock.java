@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.tributary.nn.Masked;
+import io.tributary.tensors.Scalars;
 
 /**
  * The heads from a modality's encoding r_m to its feature u_m, with the variational information
@@ -82,14 +83,14 @@ public final class VibBlock extends AbstractBlock {
      * steps of a (B, T) {@code mask} when mu is (B, T, d'), over all of mu when the mask is null.
      */
     public static NDArray klDivergence(NDArray mu, NDArray sigma, NDArray mask) {
-        NDArray term = mu.square().add(sigma.square()).sub(sigma.log().mul(2f)).sub(1f);
+        NDArray term = mu.square().add(sigma.square()).sub(Scalars.mul(sigma.log(), 2)).sub(1f);
         if (mask == null) {
-            return term.mean().mul(0.5f); // ()
+            return Scalars.mul(term.mean(), 0.5); // ()
         }
         NDArray keep = Masked.asFloat(mask).expandDims(2); // (B, T, 1)
         NDArray sum = term.mul(keep).sum(); // ()
-        NDArray count = keep.sum().mul(mu.getShape().get(2)); // ()
-        return sum.div(count).mul(0.5f); // ()
+        NDArray count = Scalars.mul(keep.sum(), mu.getShape().get(2)); // ()
+        return Scalars.mul(sum.div(count), 0.5); // ()
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tributary.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.tributary.tensors.Scalars;
 
 /** Means over the valid steps of padded sequences. */
 public final class Masked {
@@ -12,7 +13,7 @@ public final class Masked {
     public static NDArray mean(NDArray values, NDArray mask) {
         NDArray keep = mask.toType(values.getDataType(), false); // (B, T)
         NDArray sum = values.mul(keep.expandDims(2)).sum(new int[] {1}); // (B, n)
-        return sum.div(keep.sum(new int[] {1}, true).maximum(1f)); // (B, n)
+        return sum.div(Scalars.maximum(keep.sum(new int[] {1}, true), 1)); // (B, n)
     }
 
     /** A (B, T) mask as float32, whatever its type. */

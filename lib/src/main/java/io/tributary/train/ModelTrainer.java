@@ -149,7 +149,7 @@ public final class ModelTrainer {
                             config.seed(),
                             CodeVersion.get(),
                             Devices.preferred().toString(),
-                            false,
+                            !Devices.preferred().isGpu(),
                             (System.nanoTime() - started) / 1e9,
                             stopping.getEpoch(),
                             stopping.getBestEpoch(),

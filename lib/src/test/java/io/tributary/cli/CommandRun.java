@@ -32,11 +32,17 @@ public record CommandRun(int exitCode, String out, String err) {
      * process, so that nothing one run left in the engine or the JVM can reach the next.
      */
     public static CommandRun inNewJvm(String... args) {
+        return inNewJvm(List.of(), args);
+    }
+
+    /** Runs {@code ./msa args} in a JVM of its own started with {@code jvmOptions}. */
+    public static CommandRun inNewJvm(List<String> jvmOptions, String... args) {
         String classPath =
                 System.getProperty(
                         "surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-Dai.djl.offline=true", "-cp", classPath, Msa.class.getName()));
         command.addAll(List.of(args));
         try {
