@@ -16,10 +16,10 @@ import java.util.Map;
  * @param seed the run's seed
  * @param codeVersion the code that ran
  * @param device where it ran
- * @param deterministic whether the same command repeats this record exactly (time and memory
- *     fields aside): true on a CPU, for the seed and the thread count of {@code config.train};
- *     false on a GPU, whose kernels (atomic adds in scatter and index backward, cuBLAS's split
- *     reductions) are not held to one order here
+ * @param deterministic whether the same command repeats this record exactly (time and memory fields
+ *     aside): true on a CPU, for the seed and the thread count of {@code config.train}; false on a
+ *     GPU, whose kernels (atomic adds in scatter and index backward, cuBLAS's split reductions) are
+ *     not held to one order here
  * @param wallSeconds from start to the written record
  * @param epochs epochs trained
  * @param bestEpoch the epoch whose checkpoint was kept (lowest validation L_task)

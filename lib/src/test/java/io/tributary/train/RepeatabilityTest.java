@@ -2,6 +2,7 @@ package io.tributary.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -125,6 +126,14 @@ class RepeatabilityTest {
     void theSameCommandInAnotherProcessWritesTheSameRecords(String run) throws IOException {
         assertEquals(epochs(run + "-a"), epochs(run + "-b"), run + ": epochs.jsonl");
         assertEquals(result(run + "-a"), result(run + "-b"), run + ": result.json");
+    }
+
+    @Test
+    void aCpuRunRecordsThatItRepeats() throws IOException {
+        JsonObject result =
+                JsonParser.parseString(Files.readString(out("injection-a").resolve(RunResult.FILE)))
+                        .getAsJsonObject();
+        assertTrue(result.get("deterministic").getAsBoolean());
     }
 
     @Test
