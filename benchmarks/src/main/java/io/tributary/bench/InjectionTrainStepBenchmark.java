@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
@@ -58,6 +59,10 @@ public class InjectionTrainStepBenchmark {
     @Param({"32"})
     int batch;
 
+    /** PyTorch intra-op threads, as the {@code threads} setting sets them. */
+    @Param({"2"})
+    int threads;
+
     private NDManager manager;
     private MultimodalDataset data;
     private Step injection;
@@ -69,6 +74,7 @@ public class InjectionTrainStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Engine.getInstance().setRandomSeed(1111);
+        JniUtils.setNumThreads(threads);
         List<String> vocabulary = WordPieceTokenizer.bundledVocabulary();
         BertConfig bert =
                 (size.equals("base") ? BertConfig.base() : BertConfig.tiny())

@@ -65,6 +65,13 @@ final class TrainCommand implements Callable<Integer> {
                             + " for emotion labels, else MOSI).")
     Task task;
 
+    @Option(
+            names = "--row",
+            description =
+                    "The table row the run belongs to, recorded in result.json (default: the"
+                            + " model's name).")
+    String row;
+
     @Option(names = "--set", description = "key=value, repeatable: a setting listed below.")
     List<String> sets = new ArrayList<>();
 
@@ -82,7 +89,8 @@ final class TrainCommand implements Callable<Integer> {
                         loaded.splits(),
                         scored,
                         loaded.source(),
-                        out);
+                        out,
+                        row);
         RunResult result = ModelTrainer.train(run);
         spec.commandLine().getOut().println(Json.pretty().toJson(result));
         spec.commandLine().getOut().flush();

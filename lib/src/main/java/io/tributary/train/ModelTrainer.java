@@ -144,6 +144,7 @@ public final class ModelTrainer {
             validMetrics.put("task_loss", valid.taskLoss());
             RunResult result =
                     new RunResult(
+                            run.rowName(),
                             RunResult.Config.of(run, bert),
                             run.data(),
                             config.seed(),

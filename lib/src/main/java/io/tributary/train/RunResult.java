@@ -11,6 +11,7 @@ import java.util.Map;
  * The final record of a run, {@code OUT/result.json}: its provenance and its scores. Tables,
  * notebooks and plots read only these records.
  *
+ * @param row the table row the run belongs to ({@code ./msa train --row}; default the model's name)
  * @param config the resolved configs: model, train, and BERT's shape
  * @param data the data's path and SHA-256
  * @param seed the run's seed
@@ -30,6 +31,7 @@ import java.util.Map;
  * @param attention the mean attention weight per nonverbal modality on the test split
  */
 public record RunResult(
+        String row,
         Config config,
         TrainingRun.DataSource data,
         long seed,

@@ -24,7 +24,7 @@ public record TrainConfig(
         @Setting("fraction of the steps with a linear warm-up, before the linear decay")
                 float warmup,
         @Setting("global gradient-norm clip") float clipNorm,
-        @Setting("PyTorch intra-op threads: a CPU run repeats exactly only for a fixed number")
+        @Setting("PyTorch intra-op threads; a CPU run repeats exactly for a given number")
                 int threads,
         long seed,
         @Setting(

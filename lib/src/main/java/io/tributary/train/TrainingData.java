@@ -3,7 +3,6 @@ package io.tributary.train;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertTokenizer;
 import io.tributary.bert.WordPieceTokenizer;
-import io.tributary.core.Checksums;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
 import io.tributary.data.MultimodalDataset;
@@ -51,10 +50,10 @@ public final class TrainingData {
                         default -> SyntheticData.acousticInformative(seed);
                     };
             List<String> vocabulary = WordPieceTokenizer.vocabulary(bert.resolve("vocab.txt"));
-            String description = data + ":" + Json.gson().toJson(generator);
             return new Loaded(
                     generator.generate(vocabulary),
-                    new TrainingRun.DataSource(description, Checksums.sha256(description)));
+                    TrainingRun.DataSource.generated(
+                            data, Json.gson().toJsonTree(generator).getAsJsonObject()));
         }
         Path file = Path.of(data);
         if (!Files.isRegularFile(file)) {
@@ -67,10 +66,7 @@ public final class TrainingData {
                         tokenizer(bert),
                         textLength,
                         train.textSource() == TrainConfig.TextSource.RAW_TEXT);
-        return new Loaded(
-                splits,
-                new TrainingRun.DataSource(
-                        file.toAbsolutePath().toString(), Checksums.sha256(file)));
+        return new Loaded(splits, TrainingRun.DataSource.file(file));
     }
 
     /**

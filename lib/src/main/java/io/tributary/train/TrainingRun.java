@@ -1,5 +1,9 @@
 package io.tributary.train;
 
+import com.google.gson.JsonObject;
+import io.tributary.core.Checksums;
+import io.tributary.core.Choices;
+import io.tributary.core.Json;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.nn.ModelConfig;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.util.Map;
  * @param task whose metrics score it
  * @param data where the data came from, recorded with its checksum
  * @param out the run's folder: {@code epochs.jsonl}, {@code model/}, {@code result.json}
+ * @param row the name of the table row the run belongs to ({@code full}, {@code no-gate}, ...), or
+ *     null for the model's name
  */
 public record TrainingRun(
         ModelConfig model,
@@ -24,10 +30,37 @@ public record TrainingRun(
         Map<String, MultimodalSplit> splits,
         Task task,
         DataSource data,
-        Path out) {
+        Path out,
+        String row) {
 
-    /** Where the data came from: a file and its SHA-256, or a generator and its parameters. */
-    public record DataSource(String path, String sha256) {}
+    /** The table row: the given name, or the model's. */
+    public String rowName() {
+        return row != null ? row : Choices.name(model.model());
+    }
+
+    /**
+     * Where the data came from, and what identifies it across runs.
+     *
+     * @param path the data file, or the generator's name ({@code synthetic}, ...)
+     * @param sha256 the file's SHA-256, or that of {@code generator}: equal for the same data
+     * @param generator for generated data, the generator's name and parameters without the seed (as
+     *     JSON), so that runs over seeds share one dataset; null for a file
+     */
+    public record DataSource(String path, String sha256, String generator) {
+
+        /** A data file. */
+        public static DataSource file(Path file) {
+            return new DataSource(file.toAbsolutePath().toString(), Checksums.sha256(file), null);
+        }
+
+        /** Generated data: {@code name} and the parameters it was generated with, less the seed. */
+        public static DataSource generated(String name, JsonObject parameters) {
+            JsonObject withoutSeed = parameters.deepCopy();
+            withoutSeed.remove("seed");
+            String generator = name + ":" + Json.gson().toJson(withoutSeed);
+            return new DataSource(name, Checksums.sha256(generator), generator);
+        }
+    }
 
     public MultimodalSplit split(String name) {
         return TrainingData.split(splits, name);

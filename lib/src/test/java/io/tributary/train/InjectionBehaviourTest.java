@@ -75,7 +75,8 @@ class InjectionBehaviourTest {
                         loaded.splits(),
                         Task.MOSI,
                         loaded.source(),
-                        out));
+                        out,
+                        null));
     }
 
     @Test

@@ -85,7 +85,8 @@ class MmmieTrainingTest {
                         data.splits(),
                         Task.MOSI,
                         data.source(),
-                        dir.resolve(name)));
+                        dir.resolve(name),
+                        null));
     }
 
     @Test

@@ -147,7 +147,8 @@ class ReaderDataTrainingTest {
                                 loaded.splits(),
                                 Task.of(loaded.splits().get("train")),
                                 loaded.source(),
-                                out));
+                                out,
+                                null));
         assertLearned(out, model + " on " + file);
         return result;
     }

@@ -48,7 +48,7 @@ class RepeatabilityTest {
 
     static {
         RUNS.put("injection", bundled("injection"));
-        RUNS.put("text", bundled("text"));
+        RUNS.put("text", bundled("text", "--row", "text-only"));
         RUNS.put("mag", bundled("mag"));
         RUNS.put("mmmie-vib", bundled("mmmie", "--set", "minimizer=vib"));
         RUNS.put("mmmie-club", bundled("mmmie", "--set", "minimizer=club"));
@@ -134,6 +134,12 @@ class RepeatabilityTest {
                 JsonParser.parseString(Files.readString(out("injection-a").resolve(RunResult.FILE)))
                         .getAsJsonObject();
         assertTrue(result.get("deterministic").getAsBoolean());
+    }
+
+    @Test
+    void theRowIsTheGivenNameOrTheModels() {
+        assertEquals("text-only", RunResult.read(out("text-a")).row());
+        assertEquals("injection", RunResult.read(out("injection-a")).row());
     }
 
     @Test

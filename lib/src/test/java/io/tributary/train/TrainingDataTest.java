@@ -1,5 +1,8 @@
 package io.tributary.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -27,6 +30,25 @@ class TrainingDataTest {
         assertTrue(fixedFrames.stream().allMatch(f -> f == full), "fixed: " + fixedFrames);
         assertTrue(batchFrames.stream().allMatch(f -> f <= full), "batch: " + batchFrames);
         assertTrue(batchFrames.stream().anyMatch(f -> f < full), "batch: " + batchFrames);
+    }
+
+    /**
+     * Runs over seeds on one generator share a dataset identity (the table averages them); another
+     * generator, or other parameters, is another dataset.
+     */
+    @Test
+    void generatedDataIsIdentifiedWithoutItsSeed() {
+        TrainingRun.DataSource seed1 = source("synthetic", 1);
+        TrainingRun.DataSource seed2 = source("synthetic", 2);
+        assertEquals(seed1, seed2);
+        assertEquals("synthetic", seed1.path());
+        assertFalse(seed1.generator().contains("seed"), seed1.generator());
+        assertNotEquals(seed1.sha256(), source("synthetic-noise", 1).sha256());
+    }
+
+    private static TrainingRun.DataSource source(String generator, long seed) {
+        TrainConfig config = Settings.forModel("injection", seed, List.of()).train();
+        return TrainingData.load(generator, BERT, config).source();
     }
 
     /** The acoustic frames of each training batch, as the trainer draws them. */
