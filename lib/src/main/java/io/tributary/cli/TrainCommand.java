@@ -72,6 +72,14 @@ final class TrainCommand implements Callable<Integer> {
                             + " model's name).")
     String row;
 
+    @Option(
+            names = "--resume",
+            description =
+                    "Continue the run in --out from its last complete epoch (the same command"
+                            + " must be given); start it when there is none, and print the result"
+                            + " of a finished one.")
+    boolean resume;
+
     @Option(names = "--set", description = "key=value, repeatable: a setting listed below.")
     List<String> sets = new ArrayList<>();
 
@@ -91,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
                         loaded.source(),
                         out,
                         row);
-        RunResult result = ModelTrainer.train(run);
+        RunResult result = ModelTrainer.train(run, resume);
         spec.commandLine().getOut().println(Json.pretty().toJson(result));
         spec.commandLine().getOut().flush();
         return 0;

@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -77,6 +79,34 @@ public final class AtomicFiles {
             deleteTree(tmp);
             deleteTree(old);
         }
+    }
+
+    /**
+     * Puts back the previous folder that {@link #writeFolder} had moved aside when a process died
+     * between its two renames (so {@code target} is missing); does nothing otherwise.
+     */
+    public static void recoverFolder(Path target) {
+        if (Files.exists(target)) {
+            return;
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        String aside = "." + target.getFileName() + ".old.";
+        try (Stream<Path> entries = Files.list(dir)) {
+            Optional<Path> previous =
+                    entries.filter(p -> p.getFileName().toString().startsWith(aside)).findFirst();
+            if (previous.isPresent()) {
+                move(previous.get(), target);
+            }
+        } catch (NoSuchFileException e) {
+            // No folder around it: nothing to recover.
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot recover " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes {@code target} and everything in it, if it exists. */
+    public static void deleteFolder(Path target) {
+        deleteTree(target);
     }
 
     private static void deleteTree(Path root) {

@@ -5,9 +5,13 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import io.tributary.tensors.SafetensorsFile;
 import io.tributary.train.ParameterGroups.Member;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adam with decoupled weight decay, step for step PyTorch's {@code torch.optim.AdamW} (1.13),
@@ -164,6 +168,31 @@ public final class AdamW implements AutoCloseable {
                 g.set(new NDIndex("..."), 0);
             }
         }
+    }
+
+    /**
+     * The moments by parameter name, {@code <prefix>m.<name>} and {@code <prefix>v.<name>}, for a
+     * checkpoint; with {@link #getStepCount()} they are the optimizer's whole state.
+     */
+    Map<String, NDArray> moments(String prefix) {
+        Map<String, NDArray> moments = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            moments.put(prefix + "m." + slot.member().name(), slot.m());
+            moments.put(prefix + "v." + slot.member().name(), slot.v());
+        }
+        return moments;
+    }
+
+    /**
+     * Restores the state {@link #moments} and {@link #getStepCount()} described: the moments read
+     * from {@code file} under {@code prefix}, and the step count.
+     */
+    void restore(SafetensorsFile file, String prefix, int steps) {
+        for (Slot slot : slots) {
+            slot.m().set(FloatBuffer.wrap(file.finiteFloats(prefix + "m." + slot.member().name())));
+            slot.v().set(FloatBuffer.wrap(file.finiteFloats(prefix + "v." + slot.member().name())));
+        }
+        stepCount = steps;
     }
 
     /** How many arrays the optimizer's manager holds now, sub-managers included. */

@@ -35,6 +35,18 @@ public final class EarlyStopping {
         this.patience = patience;
     }
 
+    /**
+     * The state after {@code epoch} epochs whose best was {@code bestEpoch} with {@code bestValue}
+     * (0 and infinity when none was), as a checkpoint recorded it.
+     */
+    public static EarlyStopping restored(int patience, int epoch, int bestEpoch, double bestValue) {
+        EarlyStopping stopping = new EarlyStopping(patience);
+        stopping.epoch = epoch;
+        stopping.bestEpoch = bestEpoch;
+        stopping.bestValue = bestValue;
+        return stopping;
+    }
+
     /** Records the value of the next epoch (a NaN value is never the best). */
     public Decision update(double value) {
         epoch++;

@@ -1,6 +1,7 @@
 package io.tributary.train;
 
 import io.tributary.core.AtomicFiles;
+import io.tributary.core.InputException;
 import io.tributary.core.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * The per-epoch log of a run: one JSON object per line (JSONL), each line written and flushed as
@@ -30,6 +32,33 @@ public final class EpochLog {
     /** Starts the log of a run at {@code file}, empty. */
     public static EpochLog create(Path file) {
         AtomicFiles.writeString(file, "");
+        return new EpochLog(file);
+    }
+
+    /**
+     * Continues the log of a run resumed after {@code epochs} epochs: the first {@code epochs}
+     * lines are kept and anything after them (a later epoch's line, or the part of one a killed
+     * process left) is dropped.
+     */
+    public static EpochLog resume(Path file, int epochs) {
+        List<String> kept;
+        try {
+            kept =
+                    Files.exists(file)
+                            ? Files.readAllLines(file, StandardCharsets.UTF_8)
+                            : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read epoch log " + file, e);
+        }
+        if (kept.size() < epochs) {
+            throw new InputException(
+                    String.format(
+                            "%s: expected the records of %d epochs to resume from, found %d",
+                            file, epochs, kept.size()));
+        }
+        StringBuilder text = new StringBuilder();
+        kept.subList(0, epochs).forEach(line -> text.append(line).append('\n'));
+        AtomicFiles.writeString(file, text.toString());
         return new EpochLog(file);
     }
 

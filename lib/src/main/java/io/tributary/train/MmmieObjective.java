@@ -11,6 +11,7 @@ import io.tributary.mmmie.MmmieModel;
 import io.tributary.tensors.BlockParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -117,6 +118,11 @@ final class MmmieObjective implements Objective {
             order[j] = swap;
         }
         return order;
+    }
+
+    @Override
+    public Optional<AdamW> auxiliaryOptimizer() {
+        return Optional.ofNullable(club);
     }
 
     @Override

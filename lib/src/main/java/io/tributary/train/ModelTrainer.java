@@ -10,8 +10,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.TranslateException;
+import com.google.gson.JsonObject;
 import io.tributary.bert.BertCheckpoint;
 import io.tributary.bert.BertConfig;
+import io.tributary.core.AtomicFiles;
 import io.tributary.core.CodeVersion;
 import io.tributary.core.Devices;
 import io.tributary.core.InputException;
@@ -28,22 +30,27 @@ import io.tributary.tensors.BlockParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a model of any family (its {@link Objective} says what it minimises) by DESIGN.md section
  * 4, top to bottom:
  *
  * <ol>
- *   <li>seed everything, fix the intra-op threads, clear the run folder of an earlier run, build
- *       the model and load BERT's weights;
- *   <li>each epoch: AdamW steps over shuffled batches (L_task plus the alignment terms), then
- *       L_task and the metrics on the validation split; one JSONL record per epoch;
+ *   <li>seed everything, fix the intra-op threads, clear the run folder of an earlier run (or,
+ *       resuming, take up its {@link TrainingCheckpoint}), build the model and load BERT's weights;
+ *   <li>each epoch: AdamW steps over batches shuffled, and random numbers drawn, from seeds of
+ *       (seed, epoch), then L_task and the metrics on the validation split; one JSONL record and a
+ *       checkpoint per epoch;
  *   <li>keep the checkpoint of the lowest validation L_task, stop after {@code patience} epochs
  *       without a better one;
  *   <li>reload the kept checkpoint from disk, evaluate the test split once, write {@code
@@ -56,12 +63,29 @@ import java.util.function.IntToDoubleFunction;
  */
 public final class ModelTrainer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
+
     /** Parameters an objective steps with its own optimizer (MMMIE's CLUB estimators). */
     static final String AUXILIARY_PREFIX = "club.";
 
     private ModelTrainer() {}
 
+    /** Trains {@code run} from the start, in a folder cleared of any earlier run. */
     public static RunResult train(TrainingRun run) {
+        return train(run, false);
+    }
+
+    /**
+     * Trains {@code run}; with {@code resume}, continues from the checkpoint of its last complete
+     * epoch when its folder holds one (or returns the finished run's result), else starts afresh.
+     */
+    public static RunResult train(TrainingRun run, boolean resume) {
+        try (RunFolder.Lock lock = RunFolder.lock(run.out())) {
+            return trainLocked(run, resume);
+        }
+    }
+
+    private static RunResult trainLocked(TrainingRun run, boolean resume) {
         long started = System.nanoTime();
         TrainConfig config = run.train();
         Engine.getInstance().setRandomSeed((int) config.seed());
@@ -71,17 +95,50 @@ public final class ModelTrainer {
         TrainingData.checkFits(run.splits(), bert, run.bert());
         ModelInputs inputs = inputsOf(train, run.model());
         checkScoreMemory(run, train, bert);
-        RunFolder.prepareFresh(run.out());
+        JsonObject identity = TrainingCheckpoint.identity(run, bert);
+        Optional<TrainingCheckpoint.State> resumed =
+                resume ? TrainingCheckpoint.read(run.out(), identity) : Optional.empty();
+        if (resume && resumed.isEmpty() && Files.isRegularFile(run.out().resolve(RunResult.FILE))) {
+            LOG.info("{} holds a finished run: nothing to resume", run.out());
+            return RunResult.read(run.out());
+        }
+        if (resumed.isEmpty()) {
+            RunFolder.prepareFresh(run.out());
+        }
         Path modelDir = run.out().resolve("model");
-        EpochLog log = EpochLog.create(run.out().resolve(EpochLog.FILE));
+        AtomicFiles.recoverFolder(modelDir);
+        EpochLog log =
+                resumed.isPresent()
+                        ? EpochLog.resume(run.out().resolve(EpochLog.FILE), resumed.get().epochs())
+                        : EpochLog.create(run.out().resolve(EpochLog.FILE));
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             MultimodalModel model = build(run, bert, inputs, train, manager);
             Objective objective = Families.objective(model);
             int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
             IntToDoubleFunction schedule = schedule(config, stepsPerEpoch * config.maxEpochs());
-            EarlyStopping stopping = new EarlyStopping(config.patience());
+            EarlyStopping stopping =
+                    resumed.map(
+                                    state ->
+                                            EarlyStopping.restored(
+                                                    config.patience(),
+                                                    state.epochs(),
+                                                    state.bestEpoch(),
+                                                    state.bestValue()))
+                            .orElseGet(() -> new EarlyStopping(config.patience()));
             try (AdamW optimizer = optimizer(model, config)) {
-                for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                if (resumed.isPresent()) {
+                    TrainingCheckpoint.restore(
+                            run.out(), resumed.get(), model, optimizer, objective);
+                    LOG.info(
+                            "{}: resuming after epoch {} of {}",
+                            run.out(),
+                            stopping.getEpoch(),
+                            config.maxEpochs());
+                }
+                boolean stop = resumed.isPresent() && stoppedAt(stopping, config);
+                for (int epoch = stopping.getEpoch() + 1;
+                        !stop && epoch <= config.maxEpochs();
+                        epoch++) {
                     long epochStart = System.nanoTime();
                     EpochTraining training =
                             trainEpoch(
@@ -117,9 +174,10 @@ public final class ModelTrainer {
                                     seconds,
                                     stepsPerEpoch,
                                     manager.getManagedArrays().size()));
-                    if (decision.stop()) {
-                        break;
-                    }
+                    TrainingCheckpoint.write(
+                            run.out(), identity, model, bert, inputs, config, optimizer, objective,
+                            stopping);
+                    stop = decision.stop();
                 }
             } finally {
                 objective.close();
@@ -160,8 +218,22 @@ public final class ModelTrainer {
                             test.meanGate(),
                             test.attention());
             result.write(run.out());
+            TrainingCheckpoint.delete(run.out());
             return result;
         }
+    }
+
+    /** Whether early stopping had already ended training after the epochs it recorded. */
+    private static boolean stoppedAt(EarlyStopping stopping, TrainConfig config) {
+        return stopping.getEpoch() - stopping.getBestEpoch() >= config.patience();
+    }
+
+    /**
+     * The seed of an epoch's random draws (dropout, VIB's noise): a function of the run's seed and
+     * the epoch alone, so that an epoch resumed in a new process draws what it would have drawn.
+     */
+    static int epochSeed(long seed, int epoch) {
+        return (int) (seed * 1_000 + epoch);
     }
 
     /**
@@ -187,6 +259,7 @@ public final class ModelTrainer {
             int stepsPerEpoch,
             NDManager manager) {
         TrainConfig config = run.train();
+        Engine.getInstance().setRandomSeed(epochSeed(config.seed(), epoch));
         MultimodalDataset dataset = TrainingData.dataset(train, config, true);
         SeededBatchSampler order =
                 new SeededBatchSampler(config.batchSize(), config.seed() * 1_000 + epoch);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a model family minimises, term by term: the trainer back-propagates the total, records every
@@ -37,6 +38,14 @@ interface Objective {
      */
     default Map<String, Double> diagnostics(NDList predictions, int batch) {
         return Map.of();
+    }
+
+    /**
+     * The optimizer of the auxiliary estimator that {@link #beforeBackward} steps, if any: part of
+     * a run's state, which a checkpoint keeps.
+     */
+    default Optional<AdamW> auxiliaryOptimizer() {
+        return Optional.empty();
     }
 
     /** Frees what the objective holds (an auxiliary optimizer's state). */

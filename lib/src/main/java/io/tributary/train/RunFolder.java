@@ -3,8 +3,11 @@ package io.tributary.train;
 import io.tributary.core.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,9 +27,70 @@ public final class RunFolder {
     private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
 
     /** What a run writes in its folder. */
-    static final List<String> RUN_FILES = List.of("model", EpochLog.FILE, RunResult.FILE);
+    static final List<String> RUN_FILES =
+            List.of("model", EpochLog.FILE, RunResult.FILE, TrainingCheckpoint.FOLDER);
+
+    /** The file a training process holds locked for as long as it works in the folder. */
+    static final String LOCK = ".lock";
+
+    /** A run folder's lock, held by one process at a time; released when closed or the JVM ends. */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     private RunFolder() {}
+
+    /**
+     * Takes {@code out} (created if missing) for this process: two processes never train in one
+     * folder. The operating system releases the lock of a process that dies.
+     */
+    public static Lock lock(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException("--out " + out + ": expected a folder, found a file");
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(out);
+            channel =
+                    FileChannel.open(
+                            out.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new InputException(
+                        "--out " + out + ": another process is training in this folder");
+            }
+            return new Lock(channel);
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            throw new InputException("--out " + out + ": this process is already training there");
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock run folder " + out, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // The lock was not taken; nothing else to release.
+        }
+    }
 
     /** Makes {@code out} ready for a new run: created, or cleared of an earlier run's files. */
     public static void prepareFresh(Path out) {
@@ -38,7 +102,9 @@ public final class RunFolder {
             List<Path> earlier = new ArrayList<>();
             List<Path> others = new ArrayList<>();
             try (Stream<Path> entries = Files.list(out)) {
-                entries.sorted().forEach(p -> (isRunFile(p) ? earlier : others).add(p));
+                entries.sorted()
+                        .filter(p -> !p.getFileName().toString().equals(LOCK))
+                        .forEach(p -> (isRunFile(p) ? earlier : others).add(p));
             }
             if (earlier.isEmpty() && !others.isEmpty()) {
                 throw new InputException(

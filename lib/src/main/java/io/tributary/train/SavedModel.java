@@ -2,6 +2,7 @@ package io.tributary.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -112,7 +113,16 @@ public final class SavedModel {
         ModelConfig config = modelConfig(manifest, dir);
         MultimodalModel model = Families.build(config, bert, manifest.inputs());
         model.initialize(manager, 8, 8, 8);
-        SafetensorsFile weights = SafetensorsFile.open(dir.resolve(WEIGHTS));
+        copyWeights(dir.resolve(WEIGHTS), model);
+        return model;
+    }
+
+    /**
+     * Sets every parameter of {@code model} to the weights of the same name in {@code file},
+     * refusing missing, extra, mis-shaped or non-finite weights.
+     */
+    static void copyWeights(Path file, Block model) {
+        SafetensorsFile weights = SafetensorsFile.open(file);
         Set<String> unused = new LinkedHashSet<>(weights.keys());
         for (Map.Entry<String, Parameter> named : BlockParameters.named(model).entrySet()) {
             String key = named.getKey();
@@ -143,6 +153,5 @@ public final class SavedModel {
                             + ": weights the model does not have: "
                             + String.join(", ", unused));
         }
-        return model;
     }
 }
