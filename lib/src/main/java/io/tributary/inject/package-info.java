@@ -13,6 +13,8 @@
  * <p>Child and parameter names follow the reference implementations (the PyTorch transcription's
  * {@code Wq, Wk, u, Wv, ffn.0, ffn.3, w, b}; MAG-BERT's {@code W_hv, W_ha, W_v, W_a, LayerNorm}),
  * so that {@link io.tributary.tensors.BlockParameters} names map one to one onto their keys; the
- * branch groups them under {@code attention}, {@code ffn} and {@code gate}.
+ * branch groups them under {@code attention}, {@code ffn} and {@code gate}. {@link
+ * io.tributary.inject.ReferenceForward} runs one block, or the alignment losses, on the weights and
+ * inputs of a file laid out as the reference fixtures ({@code ./msa forward}).
  */
 package io.tributary.inject;

@@ -1,12 +1,17 @@
 package io.tributary.tensors;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.util.Pair;
+import io.tributary.core.InputException;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Names every parameter of a block tree the way PyTorch's {@code state_dict} would: child names
@@ -23,6 +28,31 @@ public final class BlockParameters {
         Map<String, Parameter> named = new LinkedHashMap<>();
         collect(root, "", named);
         return named;
+    }
+
+    /**
+     * Copies into every parameter of the (initialised) {@code root} the tensor {@code key.apply(its
+     * name)} of {@code file}; a missing tensor, a shape other than the parameter's, or a NaN or
+     * infinite value is an {@link InputException} naming the file and the tensor. Tensors of the
+     * file that no parameter reads are left alone.
+     */
+    public static void load(Block root, SafetensorsFile file, UnaryOperator<String> key) {
+        for (Map.Entry<String, Parameter> named : named(root).entrySet()) {
+            String tensor = key.apply(named.getKey());
+            NDArray target = named.getValue().getArray();
+            long[] found = file.entry(tensor).shape();
+            long[] expected = target.getShape().getShape();
+            if (!Arrays.equals(found, expected)) {
+                throw new InputException(
+                        String.format(
+                                "%s: tensor '%s' has shape %s, expected %s",
+                                file.file(),
+                                tensor,
+                                SafetensorsFile.shapeText(found),
+                                SafetensorsFile.shapeText(expected)));
+            }
+            target.set(FloatBuffer.wrap(file.finiteFloats(tensor)));
+        }
     }
 
     private static void collect(Block block, String prefix, Map<String, Parameter> named) {

@@ -263,7 +263,8 @@ public final class SafetensorsFile {
         return json.getAsJsonArray().asList().stream().mapToLong(JsonElement::getAsLong).toArray();
     }
 
-    static String shapeText(long[] shape) {
+    /** A shape as errors print it: {@code (3, 5, 32)}. */
+    public static String shapeText(long[] shape) {
         return Arrays.toString(shape).replace('[', '(').replace(']', ')');
     }
 

@@ -86,6 +86,34 @@ public final class Settings {
                 build(modelJson, defaults.getClass()), build(trainJson, TrainConfig.class));
     }
 
+    /**
+     * The injection family's defaults with {@code sets} applied, for {@code ./msa forward}, which
+     * runs one block ({@code user}, as its error messages name it) taking only the settings {@code
+     * keys}: any other key, a setting of the family or not, is an error naming it. Values are
+     * parsed and checked as {@link #forModel} does.
+     */
+    public static InjectionConfig forBlock(String user, List<String> keys, List<String> sets) {
+        InjectionConfig defaults = InjectionConfig.defaults();
+        JsonObject json = Json.gson().toJsonTree(defaults).getAsJsonObject();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                throw new InputException("--set " + set + ": expected key=value");
+            }
+            String key = set.substring(0, eq).strip();
+            String value = set.substring(eq + 1).strip();
+            Optional<SettingTable.Entry> entry = SettingTable.of(defaults).find(key);
+            if (!keys.contains(key) || entry.isEmpty()) {
+                throw new InputException(
+                        String.format(
+                                "--set %s: not a setting of %s; expected one of %s",
+                                key, user, keys));
+            }
+            json.add(key, parse(key, value, entry.get()));
+        }
+        return build(json, InjectionConfig.class);
+    }
+
     private static ModelKind parseModel(String model) {
         try {
             return Choices.parse("--model", model, ModelKind.class);

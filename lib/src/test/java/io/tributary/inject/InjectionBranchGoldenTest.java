@@ -22,11 +22,6 @@ class InjectionBranchGoldenTest {
 
     private static final float TOLERANCE = 1e-5f;
 
-    /** Our parameter name to the fixture's key: the fixture keeps attention and gate flat. */
-    static String fixtureKey(String name) {
-        return "branch." + name.replaceFirst("^(attention|gate)\\.", "");
-    }
-
     @Test
     void attentionGateAndGatedOutputAgreeWithTheTranscription() {
         SafetensorsFile golden = Golden.open("/fixtures/inject/inject_golden.safetensors");
@@ -40,7 +35,7 @@ class InjectionBranchGoldenTest {
                             .optFeedForwardSize(64)
                             .build();
             branch.initialize(manager, DataType.FLOAT32, h.getShape(), m.getShape());
-            Golden.copyParameters(branch, golden, InjectionBranchGoldenTest::fixtureKey);
+            BlockParameters.load(branch, golden, ReferenceForward::branchKey);
 
             NDList out =
                     branch.forward(new ParameterStore(manager, false), new NDList(h, m), false);
@@ -71,7 +66,7 @@ class InjectionBranchGoldenTest {
                 InjectionBranchBlock.builder().setHiddenSize(32).optAttentionDim(32).build();
         Set<String> mapped =
                 BlockParameters.named(branch).keySet().stream()
-                        .map(InjectionBranchGoldenTest::fixtureKey)
+                        .map(ReferenceForward::branchKey)
                         .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(weights, mapped);
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.SafetensorsFile;
 import io.tributary.testing.Golden;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class MagBlockGoldenTest {
                             .optBetaShift(Float.parseFloat(beta))
                             .build();
             mag.initialize(manager, DataType.FLOAT32, e.getShape(), v.getShape(), a.getShape());
-            Golden.copyParameters(mag, golden, name -> prefix + name);
+            BlockParameters.load(mag, golden, name -> prefix + name);
 
             NDList out =
                     mag.forward(new ParameterStore(manager, false), new NDList(e, v, a), false);
