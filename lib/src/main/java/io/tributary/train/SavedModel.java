@@ -3,7 +3,6 @@ package io.tributary.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tributary.bert.BertConfig;
@@ -18,14 +17,13 @@ import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.SafetensorsFile;
 import io.tributary.tensors.SafetensorsWriter;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A trained model as a folder a user can carry: {@code model.safetensors} (every parameter, named
@@ -123,30 +121,9 @@ public final class SavedModel {
      */
     static void copyWeights(Path file, Block model) {
         SafetensorsFile weights = SafetensorsFile.open(file);
+        BlockParameters.load(model, weights, UnaryOperator.identity());
         Set<String> unused = new LinkedHashSet<>(weights.keys());
-        for (Map.Entry<String, Parameter> named : BlockParameters.named(model).entrySet()) {
-            String key = named.getKey();
-            NDArray target = named.getValue().getArray();
-            if (!unused.remove(key)) {
-                throw new InputException(
-                        weights.file()
-                                + ": missing weights '"
-                                + key
-                                + "' of shape "
-                                + target.getShape());
-            }
-            long[] shape = weights.entry(key).shape();
-            if (!Arrays.equals(shape, target.getShape().getShape())) {
-                throw new InputException(
-                        String.format(
-                                "%s: weights '%s' have shape %s, the model" + " expects %s",
-                                weights.file(),
-                                key,
-                                Arrays.toString(shape),
-                                Arrays.toString(target.getShape().getShape())));
-            }
-            target.set(FloatBuffer.wrap(weights.finiteFloats(key)));
-        }
+        unused.removeAll(BlockParameters.named(model).keySet());
         if (!unused.isEmpty()) {
             throw new InputException(
                     weights.file()
