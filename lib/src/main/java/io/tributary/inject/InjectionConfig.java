@@ -8,6 +8,7 @@ import com.google.gson.annotations.SerializedName;
 import io.tributary.core.Choices;
 import io.tributary.core.ConfigChecks;
 import io.tributary.loss.RegressionLoss;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.ModelConfig;
 import io.tributary.nn.ModelKind;
 import io.tributary.nn.Setting;
@@ -74,7 +75,13 @@ public record InjectionConfig(
         @Setting(value = "weight of L_margin", models = INJECTION) float lambdaMargin,
         @Setting(value = "margin gamma of L_margin", models = INJECTION) float gamma,
         @Setting(value = "weight of the InfoNCE alternative", models = INJECTION)
-                float lambdaContrastive)
+                float lambdaContrastive,
+        @Setting(
+                        value =
+                                "the streams the model reads; one left out has no encoder, key or"
+                                        + " term (injection) or no term in the shift (mag)",
+                        models = {INJECTION, MAG})
+                Modalities modalities)
         implements ModelConfig {
 
     /** The family of the injection model and of the baselines that share its code. */
@@ -141,6 +148,25 @@ public record InjectionConfig(
         ConfigChecks.atLeastZero("lambda_margin", lambdaMargin);
         ConfigChecks.atLeastZero("gamma", gamma);
         ConfigChecks.atLeastZero("lambda_contrastive", lambdaContrastive);
+        modalities = modalities == null ? Modalities.ALL : modalities;
+        if (model != TEXT && !modalities.nonverbal()) {
+            throw new IllegalArgumentException(
+                    "modalities: expected text and at least one of acoustic, visual for model "
+                            + Choices.name(model)
+                            + " (model text reads text alone), found "
+                            + modalities);
+        }
+    }
+
+    /**
+     * J, the keys the branches attend over: one per nonverbal stream read ({@code compress =
+     * last}), or each such stream's frames ({@code sequence}).
+     */
+    public long attentionKeys(long audioSteps, long visionSteps) {
+        if (compress == Compress.LAST) {
+            return modalities.nonverbalCount();
+        }
+        return (modalities.acoustic() ? audioSteps : 0) + (modalities.visual() ? visionSteps : 0);
     }
 
     private static List<Integer> sortedOnce(List<Integer> layers) {
@@ -210,6 +236,7 @@ public record InjectionConfig(
         private float lambdaMargin = 0.1f;
         private float gamma = 0.2f;
         private float lambdaContrastive = 0.1f;
+        private Modalities modalities = Modalities.ALL;
 
         private Builder() {}
 
@@ -298,6 +325,11 @@ public record InjectionConfig(
             return this;
         }
 
+        public Builder optModalities(Modalities modalities) {
+            this.modalities = modalities;
+            return this;
+        }
+
         /** The config; an invalid setting is an {@link IllegalArgumentException} naming it. */
         public InjectionConfig build() {
             return new InjectionConfig(
@@ -317,7 +349,8 @@ public record InjectionConfig(
                     lambdaMatch,
                     lambdaMargin,
                     gamma,
-                    lambdaContrastive);
+                    lambdaContrastive,
+                    modalities);
         }
     }
 }

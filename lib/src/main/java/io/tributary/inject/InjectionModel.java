@@ -33,7 +33,7 @@ import java.util.TreeMap;
  *
  * <pre>
  *   E       = Embeddings(ids)                      MAG: E = MAG(E, v, a)
- *   z_m     = W_m LSTM_m(X_m)[last valid frame]    m in {a, v};  M = [z_a; z_v]  (B, 2, d)
+ *   z_m     = W_m LSTM_m(X_m)[last valid frame]    m in {a, v} read;  M = [z_a; z_v]  (B, J, d)
  *   H^{k+1} = BertLayer_k(H^k) + g ⊙ X             parallel, for each injected layer k
  *           = BertLayer_k(H^k + g ⊙ X)             sequential
  *   z_l     = Pooler(H^L);   y = W_o Dropout(z_l)
@@ -46,9 +46,10 @@ import java.util.TreeMap;
  *
  * <p>Outputs, each named as given here, the first in {@link io.tributary.loss.LossInputs}' order:
  * {@code prediction} y, (B, 1) for regression or (B, E, 2) logits for E emotions; {@code z_l} (B,
- * d); for the injection model then {@code z_a} and {@code z_v} (B, d) and, for each injected layer
- * k in ascending order, its gate {@code gate_k} (B, T) ({@link #gateOutput}) and its attention
- * {@code attention_k} (B, T, J) over the J keys ({@link #attentionOutput}). {@link
+ * d); for the injection model then {@code z_a} and {@code z_v} (B, d), each only where its stream
+ * is read ({@code modalities}: a stream left out has no encoder, no key and no z_m), and, for each
+ * injected layer k in ascending order, its gate {@code gate_k} (B, T) ({@link #gateOutput}) and its
+ * attention {@code attention_k} (B, T, J) over the J keys ({@link #attentionOutput}). {@link
  * #getOutputShapes} declares the same shapes.
  */
 public final class InjectionModel extends AbstractBlock implements MultimodalModel {
@@ -85,12 +86,15 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
                                         .setHiddenSize(d)
                                         .optBetaShift(config.betaShift())
                                         .optDropout(config.magDropout())
+                                        .optModalities(config.modalities())
                                         .build())
                         : null;
-        acousticEncoder = injection ? addChildBlock("acoustic_encoder", lstm()) : null;
-        acousticProjection = injection ? addChildBlock("acoustic_projection", linear(d)) : null;
-        visualEncoder = injection ? addChildBlock("visual_encoder", lstm()) : null;
-        visualProjection = injection ? addChildBlock("visual_projection", linear(d)) : null;
+        boolean acoustic = injection && config.modalities().acoustic();
+        boolean visual = injection && config.modalities().visual();
+        acousticEncoder = acoustic ? addChildBlock("acoustic_encoder", lstm()) : null;
+        acousticProjection = acoustic ? addChildBlock("acoustic_projection", linear(d)) : null;
+        visualEncoder = visual ? addChildBlock("visual_encoder", lstm()) : null;
+        visualProjection = visual ? addChildBlock("visual_projection", linear(d)) : null;
         if (injection) {
             for (int k : config.injectedLayers(bertConfig.numHiddenLayers())) {
                 branches.put(k, addChildBlock("branch." + k, branch(d)));
@@ -211,15 +215,17 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
         }
         NDList outputs = new NDList(named(y, "prediction"), named(zl, "z_l"));
         if (m != null) {
-            outputs.add(named(m.za, "z_a")); // (B, d)
-            outputs.add(named(m.zv, "z_v")); // (B, d)
+            outputs.addAll(m.z); // (B, d) each
             outputs.addAll(branchOutputs);
         }
         return outputs;
     }
 
-    /** The modality vectors z_a, z_v and the keys the branches attend over. */
-    private record Nonverbal(NDArray za, NDArray zv, NDArray keys, NDArray keyMask) {}
+    /**
+     * The vectors z_m of the nonverbal streams read (z_a, then z_v, each named) and the keys the
+     * branches attend over: a stream left out has neither.
+     */
+    private record Nonverbal(NDList z, NDArray keys, NDArray keyMask) {}
 
     private Nonverbal nonverbal(
             ParameterStore ps,
@@ -228,24 +234,43 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
             NDArray vision,
             NDArray visionMask,
             boolean training) {
-        NDList a = acousticEncoder.forward(ps, new NDList(audio, audioMask), training);
-        NDList v = visualEncoder.forward(ps, new NDList(vision, visionMask), training);
-        if (config.compress() == InjectionConfig.Compress.LAST) {
-            NDArray za = acousticProjection.forward(ps, new NDList(a.get(0)), training).head();
-            NDArray zv = visualProjection.forward(ps, new NDList(v.get(0)), training).head();
-            NDArray keys = NDArrays.stack(new NDList(za, zv), 1); // (B, 2, d)
-            NDArray keyMask = audio.getManager().ones(new Shape(keys.getShape().get(0), 2));
-            return new Nonverbal(za, zv, keys, keyMask);
+        NDList z = new NDList();
+        NDList keys = new NDList();
+        NDList keyMasks = new NDList();
+        if (acousticEncoder != null) {
+            Stream a = stream(ps, acousticEncoder, acousticProjection, audio, audioMask, training);
+            z.add(named(a.z, "z_a"));
+            keys.add(a.keys);
+            keyMasks.add(a.keyMask);
         }
-        NDArray frameA = acousticProjection.forward(ps, new NDList(a.get(1)), training).head();
-        NDArray frameV = visualProjection.forward(ps, new NDList(v.get(1)), training).head();
-        NDArray keys = frameA.concat(frameV, 1); // (B, T_a + T_v, d)
-        NDArray keyMask =
-                audioMask
-                        .toType(DataType.FLOAT32, false)
-                        .concat(visionMask.toType(DataType.FLOAT32, false), 1);
-        return new Nonverbal(
-                Masked.mean(frameA, audioMask), Masked.mean(frameV, visionMask), keys, keyMask);
+        if (visualEncoder != null) {
+            Stream v = stream(ps, visualEncoder, visualProjection, vision, visionMask, training);
+            z.add(named(v.z, "z_v"));
+            keys.add(v.keys);
+            keyMasks.add(v.keyMask);
+        }
+        return new Nonverbal(z, NDArrays.concat(keys, 1), NDArrays.concat(keyMasks, 1));
+    }
+
+    /** One stream's z_m (B, d), its keys (B, J_m, d) and their mask (B, J_m). */
+    private record Stream(NDArray z, NDArray keys, NDArray keyMask) {}
+
+    private Stream stream(
+            ParameterStore ps,
+            LstmEncoderBlock encoder,
+            Linear projection,
+            NDArray frames,
+            NDArray frameMask,
+            boolean training) {
+        NDList encoded = encoder.forward(ps, new NDList(frames, frameMask), training);
+        if (config.compress() == InjectionConfig.Compress.LAST) {
+            NDArray z = projection.forward(ps, new NDList(encoded.get(0)), training).head();
+            NDArray keyMask = frames.getManager().ones(new Shape(z.getShape().get(0), 1));
+            return new Stream(z, z.expandDims(1), keyMask); // (B, d), (B, 1, d), (B, 1)
+        }
+        NDArray steps = projection.forward(ps, new NDList(encoded.get(1)), training).head();
+        NDArray keyMask = frameMask.toType(DataType.FLOAT32, false); // (B, T_m)
+        return new Stream(Masked.mean(steps, frameMask), steps, keyMask); // steps (B, T_m, d)
     }
 
     /**
@@ -274,16 +299,18 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
         if (mag != null) {
             mag.initialize(manager, dataType, hidden, shapes[5], shapes[3]);
         }
-        if (!branches.isEmpty()) {
+        Shape encoded = new Shape(b, config.nonverbalHidden());
+        if (acousticEncoder != null) {
             acousticEncoder.initialize(manager, dataType, shapes[3], shapes[4]);
-            visualEncoder.initialize(manager, dataType, shapes[5], shapes[6]);
-            Shape encoded = new Shape(b, config.nonverbalHidden());
             acousticProjection.initialize(manager, dataType, encoded);
+        }
+        if (visualEncoder != null) {
+            visualEncoder.initialize(manager, dataType, shapes[5], shapes[6]);
             visualProjection.initialize(manager, dataType, encoded);
-            Shape keys = new Shape(b, 2, d);
-            for (InjectionBranchBlock branch : branches.values()) {
-                branch.initialize(manager, dataType, hidden, keys, new Shape(b, 2));
-            }
+        }
+        long keys = config.modalities().nonverbalCount();
+        for (InjectionBranchBlock branch : branches.values()) {
+            branch.initialize(manager, dataType, hidden, new Shape(b, keys, d), new Shape(b, keys));
         }
         head.initialize(manager, dataType, new Shape(b, d));
     }
@@ -304,12 +331,10 @@ public final class InjectionModel extends AbstractBlock implements MultimodalMod
         Shape z = new Shape(b, bertConfig.hiddenSize());
         out.add(z);
         if (!branches.isEmpty()) {
-            out.add(z);
-            out.add(z);
-            long keys =
-                    config.compress() == InjectionConfig.Compress.LAST
-                            ? ScoreMemory.LAST_KEYS
-                            : shapes[3].get(1) + shapes[5].get(1);
+            for (int m = 0; m < config.modalities().nonverbalCount(); m++) {
+                out.add(z);
+            }
+            long keys = config.attentionKeys(shapes[3].get(1), shapes[5].get(1));
             for (int k = 0; k < branches.size(); k++) {
                 out.add(text);
                 out.add(text.add(keys));

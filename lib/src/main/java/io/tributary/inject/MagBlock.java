@@ -13,6 +13,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.tributary.nn.Modalities;
 import io.tributary.tensors.Scalars;
 
 /**
@@ -28,7 +29,9 @@ import io.tributary.tensors.Scalars;
  *
  * Inputs {@code [e (B, T, d), v (B, T, d_v), a (B, T, d_a)]} (word-aligned visual and acoustic
  * features); output {@code [out (B, T, d)]}. Children {@code W_hv, W_ha, W_v, W_a, LayerNorm} are
- * named as in MAG-BERT's code.
+ * named as in MAG-BERT's code. A block built without a modality ({@link Builder#optModalities}) has
+ * neither its gate nor its projection, and its term is absent from h: its input keeps its place in
+ * the list and is not read.
  */
 public final class MagBlock extends AbstractBlock {
 
@@ -44,10 +47,12 @@ public final class MagBlock extends AbstractBlock {
 
     private MagBlock(Builder builder) {
         long d = builder.hiddenSize;
-        wHv = addChildBlock("W_hv", Linear.builder().setUnits(d).build());
-        wHa = addChildBlock("W_ha", Linear.builder().setUnits(d).build());
-        wV = addChildBlock("W_v", Linear.builder().setUnits(d).build());
-        wA = addChildBlock("W_a", Linear.builder().setUnits(d).build());
+        boolean visual = builder.modalities.visual();
+        boolean acoustic = builder.modalities.acoustic();
+        wHv = visual ? addChildBlock("W_hv", Linear.builder().setUnits(d).build()) : null;
+        wHa = acoustic ? addChildBlock("W_ha", Linear.builder().setUnits(d).build()) : null;
+        wV = visual ? addChildBlock("W_v", Linear.builder().setUnits(d).build()) : null;
+        wA = acoustic ? addChildBlock("W_a", Linear.builder().setUnits(d).build()) : null;
         layerNorm =
                 addChildBlock("LayerNorm", LayerNorm.builder().axis(2).optEpsilon(1e-5f).build());
         betaShift = builder.betaShift;
@@ -64,13 +69,17 @@ public final class MagBlock extends AbstractBlock {
         NDArray e = inputs.get(0); // (B, T, d)
         NDArray v = inputs.get(1); // (B, T, d_v)
         NDArray a = inputs.get(2); // (B, T, d_a)
-        NDArray ve = NDArrays.concat(new NDList(v, e), -1); // (B, T, d_v + d)
-        NDArray ae = NDArrays.concat(new NDList(a, e), -1); // (B, T, d_a + d)
-        NDArray gv = Activation.relu(linear(wHv, ps, ve, training)); // (B, T, d)
-        NDArray ga = Activation.relu(linear(wHa, ps, ae, training)); // (B, T, d)
-        NDArray hv = gv.mul(linear(wV, ps, v, training)); // (B, T, d)
-        NDArray ha = ga.mul(linear(wA, ps, a, training)); // (B, T, d)
-        NDArray h = hv.add(ha); // (B, T, d)
+        NDArray h = e.zerosLike(); // (B, T, d)
+        if (wV != null) {
+            NDArray ve = NDArrays.concat(new NDList(v, e), -1); // (B, T, d_v + d)
+            NDArray gv = Activation.relu(linear(wHv, ps, ve, training)); // (B, T, d)
+            h = h.add(gv.mul(linear(wV, ps, v, training))); // (B, T, d)
+        }
+        if (wA != null) {
+            NDArray ae = NDArrays.concat(new NDList(a, e), -1); // (B, T, d_a + d)
+            NDArray ga = Activation.relu(linear(wHa, ps, ae, training)); // (B, T, d)
+            h = h.add(ga.mul(linear(wA, ps, a, training))); // (B, T, d)
+        }
         NDArray eNorm = e.norm(new int[] {-1}); // (B, T)
         NDArray hNorm = h.norm(new int[] {-1}); // (B, T)
         hNorm = NDArrays.where(hNorm.eq(0f), hNorm.onesLike(), hNorm); // (B, T)
@@ -90,10 +99,14 @@ public final class MagBlock extends AbstractBlock {
         Shape e = inputs[0];
         Shape v = inputs[1];
         Shape a = inputs[2];
-        wHv.initialize(manager, dataType, new Shape(v.get(0), v.get(1), v.get(2) + e.get(2)));
-        wHa.initialize(manager, dataType, new Shape(a.get(0), a.get(1), a.get(2) + e.get(2)));
-        wV.initialize(manager, dataType, v);
-        wA.initialize(manager, dataType, a);
+        if (wV != null) {
+            wHv.initialize(manager, dataType, new Shape(v.get(0), v.get(1), v.get(2) + e.get(2)));
+            wV.initialize(manager, dataType, v);
+        }
+        if (wA != null) {
+            wHa.initialize(manager, dataType, new Shape(a.get(0), a.get(1), a.get(2) + e.get(2)));
+            wA.initialize(manager, dataType, a);
+        }
         layerNorm.initialize(manager, dataType, e);
     }
 
@@ -108,6 +121,7 @@ public final class MagBlock extends AbstractBlock {
         private long hiddenSize = -1;
         private float betaShift = 1f;
         private float dropout = 0.5f;
+        private Modalities modalities = Modalities.ALL;
 
         private Builder() {}
 
@@ -129,7 +143,20 @@ public final class MagBlock extends AbstractBlock {
             return this;
         }
 
+        /**
+         * The nonverbal streams whose terms make up h; default both. One is required: without
+         * either, h = 0 and the block is LayerNorm and dropout alone.
+         */
+        public Builder optModalities(Modalities modalities) {
+            this.modalities = modalities;
+            return this;
+        }
+
         public MagBlock build() {
+            if (!modalities.nonverbal()) {
+                throw new IllegalArgumentException(
+                        "modalities must include acoustic or visual, found " + modalities);
+            }
             if (hiddenSize <= 0) {
                 throw new IllegalArgumentException(
                         "hiddenSize must be set to a positive width, found " + hiddenSize);

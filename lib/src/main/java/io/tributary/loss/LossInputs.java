@@ -3,6 +3,7 @@ package io.tributary.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Where the losses find their inputs in a model's prediction list (see the package summary). */
@@ -20,6 +21,9 @@ public final class LossInputs {
     /** z_v (B, d): the visual representation. */
     public static final int VISUAL = 3;
 
+    /** The names the models give z_a and z_v. */
+    private static final List<String> NAMES = List.of("z_a", "z_v");
+
     private LossInputs() {}
 
     /** z_l of the predictions. */
@@ -27,9 +31,21 @@ public final class LossInputs {
         return predictions.get(LANGUAGE);
     }
 
-    /** z_m for m in {a, v}, in that order. */
+    /**
+     * z_m for m in {a, v}, in that order: the arrays from position 2 on that are named {@code z_a}
+     * or {@code z_v}, or not named (a list built by hand), at most two. A model that leaves a
+     * stream out ({@code modalities}) has no z_m for it, so its term is absent from every loss.
+     */
     public static List<NDArray> modalities(NDList predictions) {
-        return List.of(predictions.get(ACOUSTIC), predictions.get(VISUAL));
+        List<NDArray> vectors = new ArrayList<>();
+        for (int i = ACOUSTIC; i <= VISUAL && i < predictions.size(); i++) {
+            String name = predictions.get(i).getName();
+            if (name != null && !NAMES.contains(name)) {
+                break;
+            }
+            vectors.add(predictions.get(i));
+        }
+        return vectors;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tributary.mmmie;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -24,7 +25,9 @@ import java.util.List;
  * output {@code [Z (B, T_t + T_a + T_v, d')]}. Parameters {@code modality} (3, d') holding e_t,
  * e_a, e_v, and with positions {@code position_t}, {@code position_a}, {@code position_v} (T_m,
  * d'), as long as the sequences the block was initialised for; a batch may be shorter. All start
- * normal with std 0.02, as BERT's position embeddings do.
+ * normal with std 0.02, as BERT's position embeddings do. A block built for fewer modalities
+ * ({@link Builder#optModalities}) takes their tokens alone, in the same order, and has a row of
+ * {@code modality} and a position embedding for each of them only.
  */
 public final class IdentityEmbeddingBlock extends AbstractBlock {
 
@@ -32,14 +35,16 @@ public final class IdentityEmbeddingBlock extends AbstractBlock {
     public static final List<String> MODALITIES = List.of("t", "a", "v");
 
     private final long units;
+    private final List<String> modalities;
     private final Parameter modality;
     private final List<Parameter> positions = new ArrayList<>();
 
     private IdentityEmbeddingBlock(Builder builder) {
         units = builder.units;
-        modality = addParameter(embedding("modality", new Shape(3, units)));
+        modalities = builder.modalities;
+        modality = addParameter(embedding("modality", new Shape(modalities.size(), units)));
         if (builder.positions) {
-            for (String m : MODALITIES) {
+            for (String m : modalities) {
                 positions.add(addParameter(embedding("position_" + m, null)));
             }
         }
@@ -68,9 +73,9 @@ public final class IdentityEmbeddingBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray e = ps.getValue(modality, inputs.head().getDevice(), training); // (3, d')
+        NDArray e = ps.getValue(modality, inputs.head().getDevice(), training); // (M, d')
         NDList embedded = new NDList();
-        for (int m = 0; m < 3; m++) {
+        for (int m = 0; m < modalities.size(); m++) {
             NDArray u = inputs.get(m); // (B, T_m, d')
             NDArray z = u.add(e.get(m)); // (B, T_m, d')
             if (!positions.isEmpty()) {
@@ -78,7 +83,7 @@ public final class IdentityEmbeddingBlock extends AbstractBlock {
             }
             embedded.add(z);
         }
-        return new NDList(embedded.get(0).concat(embedded.get(1), 1).concat(embedded.get(2), 1));
+        return new NDList(NDArrays.concat(embedded, 1));
     }
 
     /** p_m,k for the T_m steps of u: (T_m, d'). */
@@ -89,7 +94,7 @@ public final class IdentityEmbeddingBlock extends AbstractBlock {
         if (length > available) {
             throw new IllegalArgumentException(
                     "sequence length of modality "
-                            + MODALITIES.get(m)
+                            + modalities.get(m)
                             + ": expected at most "
                             + available
                             + " (the position embedding's length), found "
@@ -101,7 +106,10 @@ public final class IdentityEmbeddingBlock extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputs) {
-        long tokens = inputs[0].get(1) + inputs[1].get(1) + inputs[2].get(1);
+        long tokens = 0;
+        for (Shape u : inputs) {
+            tokens += u.get(1);
+        }
         return new Shape[] {new Shape(inputs[0].get(0), tokens, units)};
     }
 
@@ -110,6 +118,7 @@ public final class IdentityEmbeddingBlock extends AbstractBlock {
 
         private long units = -1;
         private boolean positions;
+        private List<String> modalities = MODALITIES;
 
         private Builder() {}
 
@@ -125,9 +134,19 @@ public final class IdentityEmbeddingBlock extends AbstractBlock {
             return this;
         }
 
+        /** The modalities whose tokens the block takes, in order; default t, a, v. */
+        public Builder optModalities(List<String> modalities) {
+            this.modalities = List.copyOf(modalities);
+            return this;
+        }
+
         public IdentityEmbeddingBlock build() {
             if (units <= 0) {
                 throw new IllegalArgumentException("units must be positive, found " + units);
+            }
+            if (modalities.isEmpty() || !MODALITIES.containsAll(modalities)) {
+                throw new IllegalArgumentException(
+                        "modalities must be some of " + MODALITIES + ", found " + modalities);
             }
             return new IdentityEmbeddingBlock(this);
         }

@@ -3,9 +3,11 @@ package io.tributary.mmmie;
 import com.google.gson.annotations.SerializedName;
 import io.tributary.core.ConfigChecks;
 import io.tributary.loss.RegressionLoss;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.ModelConfig;
 import io.tributary.nn.ModelKind;
 import io.tributary.nn.Setting;
+import java.util.List;
 
 /**
  * Everything that shapes an MMMIE model and its objective (DESIGN.md section 3). Every
@@ -38,7 +40,11 @@ public record MmmieConfig(
         @Setting("dropout of the fusion encoder and before the head") float dropout,
         @Setting("learning rate of the CLUB estimator's own Adam") float clubLearningRate,
         @Setting("L_task for regression; classification uses cross-entropy")
-                RegressionLoss.Kind taskLoss)
+                RegressionLoss.Kind taskLoss,
+        @Setting(
+                        "the streams the model reads; one left out has no encoder, token, MI"
+                                + " pairs or L_min term")
+                Modalities modalities)
         implements ModelConfig {
 
     /** MMMIE is a family of one model. */
@@ -103,11 +109,26 @@ public record MmmieConfig(
         ConfigChecks.fraction("dropout", dropout);
         ConfigChecks.positive("club_learning_rate", clubLearningRate);
         ConfigChecks.chosen("task_loss", taskLoss, RegressionLoss.Kind.class);
+        modalities = modalities == null ? Modalities.ALL : modalities;
     }
 
     /** Whether the model feeds the fusion encoder one token per valid step. */
     public boolean sequenceTokens() {
         return tokens == Tokens.SEQUENCE;
+    }
+
+    /**
+     * The modality pairs whose mutual information is maximised: those of {@link MmmieModel#PAIRS}
+     * whose two streams are both read.
+     */
+    public List<String> pairs() {
+        List<String> read = modalities.letters();
+        return MmmieModel.PAIRS.stream()
+                .filter(
+                        pair ->
+                                read.contains(pair.substring(0, 1))
+                                        && read.contains(pair.substring(1)))
+                .toList();
     }
 
     /** The weight of L_max in L: alpha, or 0 without MI maximisation. */
@@ -138,6 +159,7 @@ public record MmmieConfig(
         private float dropout = 0.1f;
         private float clubLearningRate = 1e-3f;
         private RegressionLoss.Kind taskLoss = RegressionLoss.Kind.L1;
+        private Modalities modalities = Modalities.ALL;
 
         private Builder() {}
 
@@ -216,6 +238,11 @@ public record MmmieConfig(
             return this;
         }
 
+        public Builder optModalities(Modalities modalities) {
+            this.modalities = modalities;
+            return this;
+        }
+
         /** The config; an invalid setting is an {@link IllegalArgumentException} naming it. */
         public MmmieConfig build() {
             return new MmmieConfig(
@@ -233,7 +260,8 @@ public record MmmieConfig(
                     fusionHeads,
                     dropout,
                     clubLearningRate,
-                    taskLoss);
+                    taskLoss,
+                    modalities);
         }
     }
 }

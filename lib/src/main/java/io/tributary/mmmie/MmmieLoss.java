@@ -25,7 +25,8 @@ import java.util.Map;
  * classification. {@link #terms} gives every term by name for the epoch records: {@code task},
  * {@code nce_ta}, {@code nce_tv}, {@code nce_av}, {@code mi_ta}, {@code mi_tv}, {@code mi_av} (with
  * MI maximisation), {@code min_t}, {@code min_a}, {@code min_v}, {@code min} (with a minimiser),
- * and {@code total} = L; {@link #evaluate} is L.
+ * and {@code total} = L; {@link #evaluate} is L. The pairs and modalities are those the model reads
+ * ({@code modalities}): a stream left out has no term.
  *
  * <p><b>A training step with CLUB</b> (q before the model, one forward pass and one gradient
  * collector for both, as the trainer's {@code MmmieObjective} does it):
@@ -68,21 +69,21 @@ public final class MmmieLoss extends Loss {
         Map<String, NDArray> terms = new LinkedHashMap<>();
         NDArray total = task.evaluate(labels, predictions); // ()
         terms.put("task", total);
-        if (config.miMaximization()) {
+        if (config.miMaximization() && !config.pairs().isEmpty()) {
             NDArray max = null;
-            for (String pair : MmmieModel.PAIRS) {
+            for (String pair : config.pairs()) {
                 NDArray nce = ContrastiveLoss.infoNce(predictions.get("scores_" + pair)); // ()
                 terms.put("nce_" + pair, nce);
                 max = max == null ? nce : max.add(nce);
             }
-            for (String pair : MmmieModel.PAIRS) {
+            for (String pair : config.pairs()) {
                 terms.put("mi_" + pair, miEstimate(predictions.get("scores_" + pair)));
             }
             total = total.add(Scalars.mul(max, config.maxWeight()));
         }
         if (config.minimizer() != MmmieConfig.Minimizer.NONE) {
             NDArray min = null;
-            for (String m : MmmieModel.MODALITIES) {
+            for (String m : config.modalities().letters()) {
                 NDArray term = minTerm(m, predictions); // ()
                 terms.put("min_" + m, term);
                 min = min == null ? term : min.add(term);
@@ -115,7 +116,7 @@ public final class MmmieLoss extends Loss {
                             + Choices.name(config.minimizer()));
         }
         NDArray loss = null;
-        for (String m : MmmieModel.MODALITIES) {
+        for (String m : config.modalities().letters()) {
             NDArray nll = club.get(m).fitLoss(predictions.get("x_" + m), predictions.get("u_" + m));
             loss = loss == null ? nll : loss.add(nll);
         }

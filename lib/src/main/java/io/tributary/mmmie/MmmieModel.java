@@ -3,6 +3,7 @@ package io.tributary.mmmie;
 import static io.tributary.nn.MultimodalModel.named;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -16,6 +17,7 @@ import io.tributary.bert.BertConfig;
 import io.tributary.bert.BertModel;
 import io.tributary.nn.LstmEncoderBlock;
 import io.tributary.nn.Masked;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.ModelInputs;
 import io.tributary.nn.MultimodalModel;
 import java.util.ArrayList;
@@ -43,6 +45,10 @@ import java.util.Map;
  * the critics and L_min is the mean of u_m,k over valid k. Without the identity embedding the
  * tokens enter the encoder as they are.
  *
+ * <p>{@code modalities} leaves a stream out: its encoder, projection, token, identity embedding,
+ * critics, CLUB estimator and outputs ({@code u_m}, {@code kl_m}, {@code x_m}, the scores of its
+ * pairs) are absent, so the model does not read that stream at all.
+ *
  * <p>Inputs: the seven arrays of {@link io.tributary.data.MultimodalDataset}, {@code [input_ids or
  * text_embeds, attention_mask, token_type_ids, audio, audio_mask, vision, vision_mask]}; float word
  * vectors (B, T, d_w) go through a Linear to BERT's width in place of its word embeddings.
@@ -69,8 +75,11 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
     /** The modalities, in the order of the outputs. */
     public static final List<String> MODALITIES = List.of("t", "a", "v");
 
-    /** The modality pairs whose mutual information is maximised. */
+    /** The modality pairs whose mutual information is maximised, when all three are read. */
     public static final List<String> PAIRS = List.of("ta", "tv", "av");
+
+    /** The positions of the masks of t, a, v among the inputs. */
+    private static final List<Integer> MASK_INPUTS = List.of(1, 4, 6);
 
     private final MmmieConfig config;
     private final BertConfig bertConfig;
@@ -96,10 +105,11 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
                 inputs.wordVectorDim() > 0
                         ? addChildBlock("word_projection", linear(bertConfig.hiddenSize()))
                         : null;
-        acousticEncoder = addChildBlock("acoustic_encoder", bilstm());
-        visualEncoder = addChildBlock("visual_encoder", bilstm());
+        Modalities read = config.modalities();
+        acousticEncoder = read.acoustic() ? addChildBlock("acoustic_encoder", bilstm()) : null;
+        visualEncoder = read.visual() ? addChildBlock("visual_encoder", bilstm()) : null;
         boolean vib = config.minimizer() == MmmieConfig.Minimizer.VIB;
-        for (String m : MODALITIES) {
+        for (String m : read.letters()) {
             VibBlock projection = VibBlock.builder().setUnits(d).optVariational(vib).build();
             projections.put(m, addChildBlock("projection_" + m, projection));
         }
@@ -110,6 +120,7 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
                                 IdentityEmbeddingBlock.builder()
                                         .setUnits(d)
                                         .optPositions(config.sequenceTokens())
+                                        .optModalities(read.letters())
                                         .build())
                         : null;
         fusion =
@@ -123,12 +134,12 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
                                 .build());
         head = addChildBlock("head", linear(inputs.headSize()));
         if (config.miMaximization()) {
-            for (String pair : PAIRS) {
+            for (String pair : config.pairs()) {
                 critics.put(pair, addChildBlock("critic_" + pair, critic(d)));
             }
         }
         if (config.minimizer() == MmmieConfig.Minimizer.CLUB) {
-            for (String m : MODALITIES) {
+            for (String m : read.letters()) {
                 club.put(m, addChildBlock("club." + m, new ClubEstimator(d)));
             }
         }
@@ -186,14 +197,17 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         }
         NDList text = bert.forward(ps, new NDList(ids, in.get(1), in.get(2)), training);
         NDArray rt = text.get(1); // (B, d)
-        NDList a = acousticEncoder.forward(ps, new NDList(audio, audioMask), training);
-        NDList v = visualEncoder.forward(ps, new NDList(vision, visionMask), training);
         boolean steps = config.sequenceTokens();
-        List<Feature> features =
-                List.of(
-                        feature(ps, "t", steps ? text.get(0) : rt, textMask, training),
-                        feature(ps, "a", a.get(steps ? 1 : 0), audioMask, training),
-                        feature(ps, "v", v.get(steps ? 1 : 0), visionMask, training));
+        List<Feature> features = new ArrayList<>();
+        features.add(feature(ps, "t", steps ? text.get(0) : rt, textMask, training));
+        if (acousticEncoder != null) {
+            NDList a = acousticEncoder.forward(ps, new NDList(audio, audioMask), training);
+            features.add(feature(ps, "a", a.get(steps ? 1 : 0), audioMask, training));
+        }
+        if (visualEncoder != null) {
+            NDList v = visualEncoder.forward(ps, new NDList(vision, visionMask), training);
+            features.add(feature(ps, "v", v.get(steps ? 1 : 0), visionMask, training));
+        }
         NDList tokens = new NDList();
         NDList masks = new NDList();
         for (Feature f : features) {
@@ -203,8 +217,8 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         NDArray z =
                 identityEmbedding != null
                         ? identityEmbedding.forward(ps, tokens, training).head()
-                        : tokens.get(0).concat(tokens.get(1), 1).concat(tokens.get(2), 1);
-        NDArray mask = masks.get(0).concat(masks.get(1), 1).concat(masks.get(2), 1); // (B, N)
+                        : NDArrays.concat(tokens, 1); // (B, N, d')
+        NDArray mask = NDArrays.concat(masks, 1); // (B, N)
         NDArray o = fusion.forward(ps, new NDList(z, mask), training).head(); // (B, N, d')
         NDArray pooled = Masked.mean(o, mask); // (B, d')
         NDArray y = Dropout.dropout(pooled, config.dropout(), training).head();
@@ -213,8 +227,8 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
             y = y.reshape(y.getShape().get(0), inputs.emotions(), 2); // (B, E, 2)
         }
         NDList out = new NDList(named(y, "prediction"));
-        for (int m = 0; m < 3; m++) {
-            out.add(named(features.get(m).u, "u_" + MODALITIES.get(m))); // (B, d')
+        for (Feature f : features) {
+            out.add(named(f.u, "u_" + f.m)); // (B, d')
         }
         for (Map.Entry<String, MiCriticBlock> critic : critics.entrySet()) {
             String pair = critic.getKey();
@@ -223,24 +237,28 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
             NDArray s = critic.getValue().forward(ps, new NDList(um, un), training).head();
             out.add(named(s, "scores_" + pair)); // (B, B)
         }
-        for (int m = 0; m < 3; m++) {
-            if (features.get(m).kl != null) {
-                out.add(named(features.get(m).kl, "kl_" + MODALITIES.get(m))); // ()
+        for (Feature f : features) {
+            if (f.kl != null) {
+                out.add(named(f.kl, "kl_" + f.m)); // ()
             }
         }
         if (!club.isEmpty()) {
             out.add(named(rt.stopGradient(), "x_t")); // (B, d)
-            out.add(named(Masked.mean(audio, audioMask), "x_a")); // (B, d_a)
-            out.add(named(Masked.mean(vision, visionMask), "x_v")); // (B, d_v)
+            if (acousticEncoder != null) {
+                out.add(named(Masked.mean(audio, audioMask), "x_a")); // (B, d_a)
+            }
+            if (visualEncoder != null) {
+                out.add(named(Masked.mean(vision, visionMask), "x_v")); // (B, d_v)
+            }
         }
         return out;
     }
 
     /**
      * A modality's tokens for the fusion encoder, (B, T_m, d') with their (B, T_m) mask (T_m = 1 in
-     * vector mode), its feature u_m (B, d') and, with VIB, its KL term.
+     * vector mode), its feature u_m (B, d') and, with VIB, its KL term; m is its letter.
      */
-    private record Feature(NDArray tokens, NDArray mask, NDArray u, NDArray kl) {}
+    private record Feature(String m, NDArray tokens, NDArray mask, NDArray u, NDArray kl) {}
 
     /** u_m from r_m (B, n) in vector mode, from the steps (B, T_m, n) in sequence mode. */
     private Feature feature(
@@ -251,12 +269,12 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
             NDArray u = out.get(0); // (B, d')
             Shape single = new Shape(u.getShape().get(0), 1);
             NDArray one = u.getManager().ones(single, u.getDataType(), u.getDevice()); // (B, 1)
-            return new Feature(u.expandDims(1), one, u, out.size() > 1 ? out.get(1) : null);
+            return new Feature(m, u.expandDims(1), one, u, out.size() > 1 ? out.get(1) : null);
         }
         NDList out = projection.forward(ps, new NDList(r, mask), training);
         NDArray steps = out.get(0); // (B, T_m, d')
         NDArray u = Masked.mean(steps, mask); // (B, d')
-        return new Feature(steps, mask, u, out.size() > 1 ? out.get(1) : null);
+        return new Feature(m, steps, mask, u, out.size() > 1 ? out.get(1) : null);
     }
 
     @Override
@@ -268,36 +286,52 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         if (wordProjection != null) {
             wordProjection.initialize(manager, dataType, text.add(inputs.wordVectorDim()));
         }
-        acousticEncoder.initialize(manager, dataType, shapes[3], shapes[4]);
-        visualEncoder.initialize(manager, dataType, shapes[5], shapes[6]);
-        Shape encoded = new Shape(b, acousticEncoder.outputSize());
         projections.get("t").initialize(manager, dataType, new Shape(b, bertConfig.hiddenSize()));
-        projections.get("a").initialize(manager, dataType, encoded);
-        projections.get("v").initialize(manager, dataType, encoded);
+        if (acousticEncoder != null) {
+            acousticEncoder.initialize(manager, dataType, shapes[3], shapes[4]);
+            Shape encoded = new Shape(b, acousticEncoder.outputSize());
+            projections.get("a").initialize(manager, dataType, encoded);
+        }
+        if (visualEncoder != null) {
+            visualEncoder.initialize(manager, dataType, shapes[5], shapes[6]);
+            Shape encoded = new Shape(b, visualEncoder.outputSize());
+            projections.get("v").initialize(manager, dataType, encoded);
+        }
         Shape[] tokens = tokenShapes(shapes);
         if (identityEmbedding != null) {
             identityEmbedding.initialize(manager, dataType, tokens);
         }
-        long n = tokens[0].get(1) + tokens[1].get(1) + tokens[2].get(1);
+        long n = 0;
+        for (Shape token : tokens) {
+            n += token.get(1);
+        }
         fusion.initialize(manager, dataType, new Shape(b, n, d), new Shape(b, n));
         head.initialize(manager, dataType, new Shape(b, d));
         for (MiCriticBlock critic : critics.values()) {
             critic.initialize(manager, dataType, new Shape(b, d), new Shape(b, d));
         }
-        if (!club.isEmpty()) {
-            club.get("t").initialize(manager, dataType, new Shape(b, bertConfig.hiddenSize()));
-            club.get("a").initialize(manager, dataType, new Shape(b, inputs.audioDim()));
-            club.get("v").initialize(manager, dataType, new Shape(b, inputs.visionDim()));
+        for (Map.Entry<String, ClubEstimator> q : club.entrySet()) {
+            q.getValue().initialize(manager, dataType, new Shape(b, inputWidth(q.getKey())));
         }
     }
 
-    /** The fusion encoder's token shapes per modality: T_m = 1 in vector mode. */
+    /** The width of modality m's CLUB input x_m: d for text, d_a, d_v. */
+    private long inputWidth(String m) {
+        return switch (m) {
+            case "t" -> bertConfig.hiddenSize();
+            case "a" -> inputs.audioDim();
+            default -> inputs.visionDim();
+        };
+    }
+
+    /** The fusion encoder's token shapes per modality read: T_m = 1 in vector mode. */
     private Shape[] tokenShapes(Shape[] shapes) {
         long b = shapes[1].get(0);
         int d = config.featureDim();
         List<Shape> tokens = new ArrayList<>();
-        for (int m : new int[] {1, 4, 6}) {
-            long length = config.sequenceTokens() ? shapes[m].get(1) : 1;
+        for (String m : config.modalities().letters()) {
+            int mask = MASK_INPUTS.get(MODALITIES.indexOf(m));
+            long length = config.sequenceTokens() ? shapes[mask].get(1) : 1;
             tokens.add(new Shape(b, length, d));
         }
         return tokens.toArray(new Shape[0]);
@@ -319,21 +353,20 @@ public final class MmmieModel extends AbstractBlock implements MultimodalModel {
         long b = shapes[1].get(0);
         List<Shape> out = new ArrayList<>();
         out.add(inputs.emotions() > 0 ? new Shape(b, inputs.emotions(), 2) : new Shape(b, 1));
-        for (int m = 0; m < 3; m++) {
+        List<String> read = config.modalities().letters();
+        for (int m = 0; m < read.size(); m++) {
             out.add(new Shape(b, config.featureDim()));
         }
         for (int k = 0; k < critics.size(); k++) {
             out.add(new Shape(b, b));
         }
         if (config.minimizer() == MmmieConfig.Minimizer.VIB) {
-            for (int m = 0; m < 3; m++) {
+            for (int m = 0; m < read.size(); m++) {
                 out.add(new Shape());
             }
         }
-        if (!club.isEmpty()) {
-            out.add(new Shape(b, bertConfig.hiddenSize()));
-            out.add(new Shape(b, inputs.audioDim()));
-            out.add(new Shape(b, inputs.visionDim()));
+        for (String m : club.keySet()) {
+            out.add(new Shape(b, inputWidth(m)));
         }
         return out.toArray(new Shape[0]);
     }

@@ -11,6 +11,7 @@ import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.inject.InjectionConfig;
 import io.tributary.inject.InjectionModel;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.MultimodalModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,8 @@ import java.util.Map;
  * @param taskLoss L_task over the split (each batch's mean weighted by its size)
  * @param metrics the task's metrics, named as {@code ./msa metrics} names them
  * @param gates mean gate per injected layer, by layer index (empty for the baselines)
- * @param attention mean attention weight per modality ({@code acoustic}, {@code visual})
+ * @param attention mean attention weight per nonverbal modality read ({@code acoustic}, {@code
+ *     visual})
  * @param diagnostics the objective's {@link Objective#diagnostics} averaged over the split's
  *     samples (MMMIE's validation MI estimates and their controls)
  */
@@ -84,10 +86,13 @@ public record Evaluation(
                     if (!layers.isEmpty()) {
                         NDArray valid = data.get(1).toType(DataType.FLOAT32, false); // (B, T)
                         tokens += valid.sum().getFloat();
+                        InjectionConfig injected = injection.config();
                         long splitAt =
-                                injection.config().compress() == InjectionConfig.Compress.LAST
-                                        ? 1
-                                        : data.get(3).getShape().get(1);
+                                !injected.modalities().acoustic()
+                                        ? 0
+                                        : injected.compress() == InjectionConfig.Compress.LAST
+                                                ? 1
+                                                : data.get(3).getShape().get(1);
                         for (int i = 0; i < layers.size(); i++) {
                             int k = layers.get(i);
                             NDArray gate = predictions.get(InjectionModel.gateOutput(k)); // (B, T)
@@ -115,8 +120,13 @@ public record Evaluation(
             for (int k = 0; k < layers.size(); k++) {
                 gates.put("layer_" + layers.get(k), gateSums[k] / tokens);
             }
-            attention.put("acoustic", attentionSums[0] / (tokens * layers.size()));
-            attention.put("visual", attentionSums[1] / (tokens * layers.size()));
+            Modalities read = injection.config().modalities();
+            if (read.acoustic()) {
+                attention.put("acoustic", attentionSums[0] / (tokens * layers.size()));
+            }
+            if (read.visual()) {
+                attention.put("visual", attentionSums[1] / (tokens * layers.size()));
+            }
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnosticSums.forEach((name, sum) -> diagnostics.put(name, sum / split.size()));

@@ -88,7 +88,7 @@ final class MmmieObjective implements Objective {
         if (!config.miMaximization()) {
             return estimates;
         }
-        for (String pair : MmmieModel.PAIRS) {
+        for (String pair : config.pairs()) {
             NDArray scores = predictions.get("scores_" + pair); // (B, B)
             int size = Math.toIntExact(scores.getShape().get(0));
             if (size < 2) {

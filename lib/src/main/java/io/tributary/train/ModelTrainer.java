@@ -441,10 +441,7 @@ public final class ModelTrainer {
                 || model.model() != ModelKind.INJECTION) {
             return;
         }
-        long keys =
-                model.compress() == InjectionConfig.Compress.LAST
-                        ? ScoreMemory.LAST_KEYS
-                        : train.audio().steps() + train.vision().steps();
+        long keys = model.attentionKeys(train.audio().steps(), train.vision().steps());
         int layers = model.injectedLayers(bert.numHiddenLayers()).size();
         new ScoreMemory(
                         layers,

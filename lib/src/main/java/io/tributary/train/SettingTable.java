@@ -6,6 +6,7 @@ import io.tributary.core.Choices;
 import io.tributary.core.Json;
 import io.tributary.inject.InjectionConfig;
 import io.tributary.mmmie.MmmieConfig;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.ModelConfig;
 import io.tributary.nn.ModelKind;
 import io.tributary.nn.Setting;
@@ -53,6 +54,9 @@ public final class SettingTable {
             }
             if (type == List.class) {
                 return "integers, comma-separated";
+            }
+            if (type == Modalities.class) {
+                return Modalities.EXPECTED;
             }
             return String.join(separator, choices());
         }

@@ -9,6 +9,7 @@ import io.tributary.core.Choices;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
 import io.tributary.inject.InjectionConfig;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.ModelConfig;
 import io.tributary.nn.ModelKind;
 import java.util.List;
@@ -195,11 +196,22 @@ public final class Settings {
                 }
                 return array;
             }
+            if (type == Modalities.class) {
+                return new JsonPrimitive(parseModalities(value).toString());
+            }
             parseChoice(key, value, type);
             return new JsonPrimitive(value);
         } catch (NumberFormatException e) {
             throw new InputException(
                     "--set " + key + ": expected " + entry.expected() + ", found " + value);
+        }
+    }
+
+    private static Modalities parseModalities(String value) {
+        try {
+            return Modalities.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--set " + e.getMessage(), e);
         }
     }
 

@@ -76,6 +76,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void modalitiesMustIncludeTextAndNameKnownStreamsOnce() {
+        assertRefused(
+                "--set modalities: expected text and any of acoustic, visual, comma-separated,"
+                        + " each once, found text,acoustic,acoustic",
+                "modalities=text,acoustic,acoustic");
+        assertRefused(
+                List.of("--model", "mmmie"),
+                "--set modalities: expected text and any of acoustic, visual, comma-separated,"
+                        + " each once, found visual (no text)",
+                "modalities=visual");
+        assertRefused(
+                List.of("--model", "text"),
+                "--set modalities: not a setting of model text; used by injection, mag",
+                "modalities=text,visual");
+    }
+
+    @Test
     void helpListsTheSettingsOfTheConfigRecords() {
         CommandRun run = CommandRun.of("train", "--help");
         assertEquals(0, run.exitCode(), run.err());

@@ -1,6 +1,8 @@
 package io.tributary.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,11 @@ import io.tributary.bert.BertConfig;
 import io.tributary.core.InputException;
 import io.tributary.inject.InjectionConfig;
 import io.tributary.inject.InjectionModel;
+import io.tributary.mmmie.MmmieConfig;
+import io.tributary.mmmie.MmmieModel;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.ModelInputs;
+import io.tributary.nn.MultimodalModel;
 import io.tributary.tensors.BlockParameters;
 import io.tributary.tensors.RawSafetensors;
 import java.io.IOException;
@@ -19,6 +25,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +52,54 @@ class SavedModelTest {
                                             p.getArray().toFloatArray(),
                                             after.get(name).getArray().toFloatArray(),
                                             name));
+        }
+    }
+
+    @Test
+    void aModelThatLeavesAStreamOutReloadsWithoutIt() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<MultimodalModel> models =
+                    List.of(
+                            model(
+                                    manager,
+                                    InjectionConfig.builder()
+                                            .optNonverbalHidden(8)
+                                            .optAttentionDim(8)
+                                            .optModalities(Modalities.parse("text,acoustic"))
+                                            .build()),
+                            new MmmieModel(
+                                            MmmieConfig.builder()
+                                                    .optFeatureDim(8)
+                                                    .optLstmHidden(4)
+                                                    .optModalities(Modalities.parse("text,visual"))
+                                                    .build(),
+                                            BERT,
+                                            INPUTS)
+                                    .initialize(manager, 6, 4, 4));
+            for (MultimodalModel model : models) {
+                Path saved = dir.resolve(model.config().family());
+                SavedModel.save(model, BERT, INPUTS, TrainConfig.defaults(), saved);
+                MultimodalModel loaded = SavedModel.load(saved, manager);
+                assertEquals(model.config(), loaded.config());
+                assertEquals(
+                        BlockParameters.named(model).keySet(),
+                        BlockParameters.named(loaded).keySet());
+            }
+        }
+    }
+
+    @Test
+    void aConfigWrittenBeforeModalitiesReadsEveryStream() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path saved = save(manager);
+            Path config = saved.resolve(SavedModel.CONFIG);
+            String json = Files.readString(config);
+            assertTrue(json.contains("\"modalities\": \"text,acoustic,visual\""), json);
+            Files.writeString(
+                    config, json.replaceAll(",\\s*\"modalities\": \"text,acoustic,visual\"", ""));
+            assertFalse(Files.readString(config).contains("modalities"));
+            InjectionConfig loaded = (InjectionConfig) SavedModel.load(saved, manager).config();
+            assertEquals(Modalities.ALL, loaded.modalities());
         }
     }
 
@@ -127,8 +182,12 @@ class SavedModelTest {
     }
 
     private static InjectionModel model(NDManager manager) {
-        InjectionConfig config =
-                InjectionConfig.builder().optNonverbalHidden(8).optAttentionDim(8).build();
+        return model(
+                manager,
+                InjectionConfig.builder().optNonverbalHidden(8).optAttentionDim(8).build());
+    }
+
+    private static InjectionModel model(NDManager manager, InjectionConfig config) {
         InjectionModel model = new InjectionModel(config, BERT, INPUTS);
         model.initialize(manager, 6, 4, 4);
         return model;

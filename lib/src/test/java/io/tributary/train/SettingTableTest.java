@@ -69,8 +69,8 @@ class SettingTableTest {
         }
         for (SettingTable table : SettingTable.all()) {
             for (SettingTable.Entry entry : table.entries()) {
-                String head = "  " + entry.key() + "=" + entry.defaultValue() + " ";
-                assertTrue(help.contains(head), head);
+                String head = "  " + entry.key() + "=" + entry.defaultValue();
+                assertTrue(help.contains(head + " ") || help.contains(head + "\n"), head);
             }
         }
     }

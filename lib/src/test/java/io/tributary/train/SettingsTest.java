@@ -2,13 +2,16 @@ package io.tributary.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.bert.BertConfig;
 import io.tributary.core.Choices;
 import io.tributary.core.InputException;
+import io.tributary.core.Json;
 import io.tributary.inject.GateBlock;
 import io.tributary.inject.InjectionConfig;
 import io.tributary.mmmie.MmmieConfig;
+import io.tributary.nn.Modalities;
 import io.tributary.nn.ModelKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,42 @@ class SettingsTest {
                                                 "seed=1"))
                                 .model();
         assertEquals(false, mmmie.identityEmbedding());
+    }
+
+    @Test
+    void modalitiesAreStoredInTheCanonicalOrder() {
+        InjectionConfig mag =
+                (InjectionConfig)
+                        Settings.forModel("mag", 1, List.of("modalities=visual, text")).model();
+        assertEquals(Modalities.parse("text,visual"), mag.modalities());
+        assertTrue(Json.gson().toJson(mag).contains("\"modalities\":\"text,visual\""));
+        MmmieConfig mmmie =
+                (MmmieConfig)
+                        Settings.forModel("mmmie", 1, List.of("modalities=acoustic,text")).model();
+        assertEquals("text,acoustic", mmmie.modalities().toString());
+        assertEquals(
+                Modalities.ALL,
+                ((InjectionConfig) Settings.forModel("injection", 1, List.of()).model())
+                        .modalities());
+    }
+
+    @Test
+    void badModalitiesAreRefusedWithWhatWasExpected() {
+        String expected =
+                "--set modalities: expected text and any of acoustic, visual, comma-separated,"
+                        + " each once, found ";
+        assertRefused("injection", expected + "text,audio", "modalities=text,audio");
+        assertRefused("mmmie", expected + "text,visual,visual", "modalities=text,visual,visual");
+        assertRefused("mag", expected + "acoustic,visual (no text)", "modalities=acoustic,visual");
+        assertRefused(
+                "injection",
+                "--set modalities: expected text and at least one of acoustic, visual for model"
+                        + " injection (model text reads text alone), found text",
+                "modalities=text");
+        assertRefused(
+                "text",
+                "--set modalities: not a setting of model text; used by injection, mag",
+                "modalities=text,acoustic");
     }
 
     @Test
