@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.core.InputException;
+import io.tributary.grid.LocalGrid;
 import io.tributary.train.RunDivergedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
-            ForwardCommand.class
+            ForwardCommand.class,
+            ReproduceCommand.class
         })
 public final class Msa implements Runnable {
 
@@ -35,7 +37,20 @@ public final class Msa implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getenv(LocalGrid.EXIT_WITH_PARENT) != null) {
+            exitWithParent();
+        }
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * A grid's cell ends with the grid's process: a killed grid leaves no cell training on, and
+     * the cell resumes when the grid is run again.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current()
+                .parent()
+                .ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
     }
 
     /** The configured command line, also used by tests to run commands in-process. */

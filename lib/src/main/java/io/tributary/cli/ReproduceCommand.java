@@ -1,0 +1,89 @@
+package io.tributary.cli;
+
+import io.tributary.core.Choices;
+import io.tributary.core.InputException;
+import io.tributary.grid.Cell;
+import io.tributary.grid.Experiment;
+import io.tributary.grid.LocalGrid;
+import io.tributary.report.ResultsTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./msa reproduce}: an experiment's grid of runs, resumable, and its tables. */
+@Command(
+        name = "reproduce",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run every unfinished cell (dataset x row x seed) of an experiment file, each in a JVM"
+                    + " of its own, resuming what a stopped run left; write each cell's run under"
+                    + " OUT/runs/ and rebuild the tables in OUT after every cell."
+        })
+final class ReproduceCommand implements Callable<Integer> {
+
+    /** Exit code when some cells failed twice: the others ran, and the tables show them. */
+    static final int CELLS_FAILED = 1;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--experiment",
+            defaultValue = "experiments/default.json",
+            description = "The experiment file. Default: ${DEFAULT-VALUE}.")
+    Path experiment;
+
+    @Option(names = "--out", description = "Where runs and tables go. Default: results/<name>.")
+    Path out;
+
+    @Option(
+            names = "--data-root",
+            description = "The folder the experiment's data paths are relative to.")
+    Path dataRoot;
+
+    @Option(names = "--bert", description = "The BERT folder, instead of the experiment's.")
+    Path bert;
+
+    @Option(
+            names = "--parallel",
+            defaultValue = "1",
+            description = "Cells run at once. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
+    @Option(
+            names = "--keep-models",
+            defaultValue = "best",
+            description = "best or none: keep each cell's best model, or records only.")
+    String keepModels;
+
+    @Option(
+            names = "--reference",
+            defaultValue = ResultsTable.DEFAULT_REFERENCE,
+            description = "The row the others are tested against. Default: ${DEFAULT-VALUE}.")
+    String reference;
+
+    @Override
+    public Integer call() {
+        if (parallel < 1) {
+            throw new InputException("--parallel " + parallel + ": expected at least 1");
+        }
+        LocalGrid.KeepModels keep;
+        try {
+            keep = Choices.parse("--keep-models", keepModels, LocalGrid.KeepModels.class);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        Experiment grid = Experiment.read(experiment);
+        Path folder = out != null ? out : Path.of("results", grid.name());
+        List<Cell> cells = grid.cells(folder, dataRoot, bert);
+        List<String> failed =
+                new LocalGrid(cells, folder, parallel, keep, reference, System.err).run();
+        spec.commandLine().getOut().println(folder.resolve("table.md"));
+        spec.commandLine().getOut().flush();
+        failed.forEach(line -> System.err.println("reproduce: " + line));
+        return failed.isEmpty() ? 0 : CELLS_FAILED;
+    }
+}
