@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             MetricsCommand.class,
             TrainCommand.class,
-            EvaluateCommand.class
+            EvaluateCommand.class,
+            TableCommand.class
         })
 public final class Msa implements Runnable {
 
