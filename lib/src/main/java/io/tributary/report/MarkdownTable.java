@@ -3,6 +3,7 @@ package io.tributary.report;
 import io.tributary.core.Choices;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
@@ -13,6 +14,19 @@ import tech.tablesaw.api.Table;
  * records used, with their code versions and data SHA-256s, and the cells without a result.
  */
 final class MarkdownTable {
+
+    /** The columns aligned left; the others hold numbers and are aligned right. */
+    private static final Set<String> TEXT_COLUMNS =
+            Set.of(
+                    "row",
+                    "notes",
+                    "record",
+                    "cell",
+                    "dataset",
+                    "status",
+                    "reason",
+                    "code version",
+                    "data SHA-256");
 
     private MarkdownTable() {}
 
@@ -121,7 +135,7 @@ final class MarkdownTable {
     private static String header(List<String> columns) {
         List<String> rule = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            rule.add(i == 0 || columns.get(i).equals("notes") ? "---" : "---:");
+            rule.add(TEXT_COLUMNS.contains(columns.get(i)) ? "---" : "---:");
         }
         return line(columns) + line(rule);
     }
