@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             ForwardCommand.class,
-            ReproduceCommand.class
+            ReproduceCommand.class,
+            TableCommand.class
         })
 public final class Msa implements Runnable {
 
@@ -44,8 +45,8 @@ public final class Msa implements Runnable {
     }
 
     /**
-     * A grid's cell ends with the grid's process: a killed grid leaves no cell training on, and
-     * the cell resumes when the grid is run again.
+     * A grid's cell ends with the grid's process: a killed grid leaves no cell training on, and the
+     * cell resumes when the grid is run again.
      */
     private static void exitWithParent() {
         ProcessHandle.current()

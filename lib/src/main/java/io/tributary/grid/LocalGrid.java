@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * --resume}), {@code parallel} at a time, and rebuilds the tables after every cell.
  *
  * <ul>
- *   <li>A finished cell (its {@code result.json}) or a diverged one (its {@code cell.json}) is never
- *       run again; an unfinished one resumes from its last complete epoch.
+ *   <li>A finished cell (its {@code result.json}) or a diverged one (its {@code cell.json}) is
+ *       never run again; an unfinished one resumes from its last complete epoch.
  *   <li>A cell whose data file or BERT folder is absent is recorded as missing ({@code cell.json})
  *       and shown so in the tables.
- *   <li>A cell that fails otherwise is run once more (it resumes); a second failure is reported
- *       and the grid goes on.
+ *   <li>A cell that fails otherwise is run once more (it resumes); a second failure is reported and
+ *       the grid goes on.
  *   <li>A worker holds the cell's lock ({@code seed-N.lock} beside its folder) while the cell runs;
  *       the operating system releases it when the worker's process dies, and the cell's JVM exits
  *       with the process that started it, so no cell is ever run twice at once.
@@ -111,9 +111,7 @@ public final class LocalGrid {
             Path lockFile = cell.folder().resolveSibling(cell.folder().getFileName() + ".lock");
             try (FileChannel channel =
                             FileChannel.open(
-                                    lockFile,
-                                    StandardOpenOption.CREATE,
-                                    StandardOpenOption.WRITE);
+                                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.tryLock()) {
                 if (lock == null) {
                     progress(cell, "running in another process: skipped");

@@ -7,6 +7,7 @@ import static io.tributary.metrics.Scores.weightedF1;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * IEMOCAP's per-emotion metrics, as MulT's {@code eval_iemocap}: for each emotion e, the predicted
@@ -20,6 +21,13 @@ public final class IemocapMetrics {
     public static final List<String> EMOTIONS = List.of("Neutral", "Happy", "Sad", "Angry");
 
     private IemocapMetrics() {}
+
+    /** The metric names {@link #compute} returns, in its order. */
+    public static List<String> names() {
+        return EMOTIONS.stream()
+                .flatMap(emotion -> Stream.of(emotion + "_acc", emotion + "_F1"))
+                .toList();
+    }
 
     /**
      * @param logits (N, 4, 2) logits, row-major

@@ -8,6 +8,7 @@ import static io.tributary.metrics.Scores.round4;
 import static io.tributary.metrics.Scores.weightedF1;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -40,9 +41,27 @@ public enum RegressionMetrics {
     MOSEI,
     SIMS;
 
+    private static final List<String> MOSEI_NAMES =
+            List.of(
+                    "Has0_acc_2",
+                    "Has0_F1_score",
+                    "Non0_acc_2",
+                    "Non0_F1_score",
+                    "Mult_acc_5",
+                    "Mult_acc_7",
+                    "MAE",
+                    "Corr");
+    private static final List<String> SIMS_NAMES =
+            List.of("Mult_acc_2", "Mult_acc_3", "Mult_acc_5", "F1_score", "MAE", "Corr");
+
     private static final float[] SIMS_2 = {-1.01f, 0.0f, 1.01f};
     private static final float[] SIMS_3 = {-1.01f, -0.1f, 0.1f, 1.01f};
     private static final float[] SIMS_5 = {-1.01f, -0.7f, -0.1f, 0.1f, 0.7f, 1.01f};
+
+    /** The metric names {@link #compute} returns, in its order. */
+    public List<String> names() {
+        return this == SIMS ? SIMS_NAMES : MOSEI_NAMES;
+    }
 
     /** Metric name to value, in MMSA's order. */
     public Map<String, Double> compute(float[] predictions, float[] labels) {

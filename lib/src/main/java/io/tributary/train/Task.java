@@ -3,6 +3,7 @@ package io.tributary.train;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.metrics.IemocapMetrics;
 import io.tributary.metrics.RegressionMetrics;
+import java.util.List;
 import java.util.Map;
 
 /** Which corpus's conventions score a run: MOSI and MOSEI, SIMS, or IEMOCAP's emotions. */
@@ -15,6 +16,11 @@ public enum Task {
     /** The default task of a corpus: IEMOCAP for emotion classes, else MOSI's conventions. */
     public static Task of(MultimodalSplit split) {
         return split.labelKind() == MultimodalSplit.LabelKind.EMOTION_CLASSES ? IEMOCAP : MOSI;
+    }
+
+    /** The names of {@link #metrics}, in its order. */
+    public List<String> metricNames() {
+        return this == IEMOCAP ? IemocapMetrics.names() : RegressionMetrics.valueOf(name()).names();
     }
 
     /** Metric name to value; {@code outputs} are scores, or (N, E, 2) logits for IEMOCAP. */

@@ -59,6 +59,15 @@ class IemocapMetricsTest {
     }
 
     @Test
+    void namesAreTheKeysComputeReturnsInOrder() {
+        float[] logits = new float[8];
+        float[] labels = {0f, 1f, 0f, 1f};
+        assertEquals(
+                IemocapMetrics.names(),
+                List.copyOf(IemocapMetrics.compute(logits, labels).keySet()));
+    }
+
+    @Test
     void refusesMismatchedShapes() {
         assertThrows(
                 IllegalArgumentException.class,

@@ -10,6 +10,7 @@ import io.tributary.TestResources;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,18 @@ class RegressionMetricsTest {
             assertEquals(
                     Arrays.toString(floats(goldenCase.getAsJsonArray("labels"))),
                     Arrays.toString(csv.labels()));
+        }
+    }
+
+    @Test
+    void namesAreTheKeysComputeReturnsInOrder() {
+        float[] predictions = {0.5f, -1.2f, 2.0f};
+        float[] labels = {0.3f, -0.8f, 1.0f};
+        for (RegressionMetrics convention : RegressionMetrics.values()) {
+            assertEquals(
+                    convention.names(),
+                    List.copyOf(convention.compute(predictions, labels).keySet()),
+                    convention.name());
         }
     }
 

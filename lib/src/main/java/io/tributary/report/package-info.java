@@ -1,0 +1,12 @@
+/**
+ * Results tables: the {@code result.json} records of many runs (and the {@code cell.json} of grid
+ * cells without one), grouped by dataset and row, summarised over seeds with paired tests against a
+ * reference row, and written as Markdown, LaTeX, long-form CSV and bar charts. It reads records; it
+ * trains nothing.
+ *
+ * <p>{@link io.tributary.report.ResultsTable} is the entry point ({@code ./msa table} and notebooks
+ * call it), {@link io.tributary.report.RunTree} reads and groups a folder tree of records, {@link
+ * io.tributary.report.SignedRankTest} is the exact Wilcoxon test and {@link
+ * io.tributary.report.Decimals} the one way numbers are written unrounded.
+ */
+package io.tributary.report;
