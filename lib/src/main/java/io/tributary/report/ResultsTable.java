@@ -4,6 +4,7 @@ import io.tributary.core.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -123,7 +124,7 @@ public final class ResultsTable {
 
     /** Whether lower values of {@code metric} are better: {@code MAE} and any loss. */
     public static boolean lowerIsBetter(String metric) {
-        return metric.equals("MAE") || metric.toLowerCase(java.util.Locale.ROOT).contains("loss");
+        return metric.equals("MAE") || metric.toLowerCase(Locale.ROOT).contains("loss");
     }
 
     private static double[] values(List<DatasetRuns.Record> records, String metric) {

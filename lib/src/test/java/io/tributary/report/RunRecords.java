@@ -2,6 +2,7 @@ package io.tributary.report;
 
 import com.google.gson.JsonObject;
 import io.tributary.core.Json;
+import io.tributary.train.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class RunRecords {
         config.addProperty("task", "MOSI");
         record.add("config", config);
         JsonObject test = new JsonObject();
-        for (String metric : io.tributary.train.Task.MOSI.metricNames()) {
+        for (String metric : Task.MOSI.metricNames()) {
             test.addProperty(metric, metrics.getOrDefault(metric, 0.5));
         }
         record.add("test", test);
