@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs an experiment's cells on this machine, each in a JVM of its own ({@code ./msa train
@@ -175,7 +176,10 @@ public final class LocalGrid {
         done.incrementAndGet();
     }
 
-    /** Trains the cell in a JVM like this one, its progress on this process's standard error. */
+    /**
+     * Trains the cell in a JVM like this one, its progress on this process's standard error (what
+     * it prints on standard output is its {@code result.json}).
+     */
     private int train(Cell cell) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -186,7 +190,7 @@ public final class LocalGrid {
         Files.createDirectories(cell.folder());
         ProcessBuilder builder =
                 new ProcessBuilder(command)
-                        .redirectOutput(cell.folder().resolve("train.out").toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put(EXIT_WITH_PARENT, "1");
         Process process = builder.start();
@@ -204,10 +208,23 @@ public final class LocalGrid {
         }
     }
 
+    /** Writes the tables of the records so far (none before the first cell ends). */
     private synchronized void rebuildTables() {
-        ResultsTable table = ResultsTable.read(out.resolve("runs"));
-        if (!table.datasets().isEmpty()) {
-            table.write(out, reference);
+        Path runs = out.resolve("runs");
+        if (hasRecords(runs)) {
+            ResultsTable.read(runs).write(out, reference);
+        }
+    }
+
+    private static boolean hasRecords(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(runs)) {
+            return files.map(p -> p.getFileName().toString())
+                    .anyMatch(name -> name.equals("result.json") || name.equals(CellStatus.FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
