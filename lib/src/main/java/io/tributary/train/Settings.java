@@ -60,12 +60,8 @@ public final class Settings {
                         .getAsJsonObject();
         Map<String, String> options = Map.of("model", Choices.name(kind), "seed", "" + seed);
         for (String set : sets) {
-            int eq = set.indexOf('=');
-            if (eq <= 0) {
-                throw new InputException("--set " + set + ": expected key=value");
-            }
-            String key = set.substring(0, eq).strip();
-            String value = set.substring(eq + 1).strip();
+            String key = key(set);
+            String value = value(set);
             if (options.containsKey(key)) {
                 checkAgrees(key, value, options.get(key));
                 continue;
@@ -97,12 +93,8 @@ public final class Settings {
         InjectionConfig defaults = InjectionConfig.defaults();
         JsonObject json = Json.gson().toJsonTree(defaults).getAsJsonObject();
         for (String set : sets) {
-            int eq = set.indexOf('=');
-            if (eq <= 0) {
-                throw new InputException("--set " + set + ": expected key=value");
-            }
-            String key = set.substring(0, eq).strip();
-            String value = set.substring(eq + 1).strip();
+            String key = key(set);
+            String value = value(set);
             Optional<SettingTable.Entry> entry = SettingTable.of(defaults).find(key);
             if (!keys.contains(key) || entry.isEmpty()) {
                 throw new InputException(
@@ -113,6 +105,20 @@ public final class Settings {
             json.add(key, parse(key, value, entry.get()));
         }
         return build(json, InjectionConfig.class);
+    }
+
+    /** The key of a {@code --set key=value}. */
+    private static String key(String set) {
+        int eq = set.indexOf('=');
+        if (eq <= 0) {
+            throw new InputException("--set " + set + ": expected key=value");
+        }
+        return set.substring(0, eq).strip();
+    }
+
+    /** The value of a {@code --set key=value} whose key {@link #key} has accepted. */
+    private static String value(String set) {
+        return set.substring(set.indexOf('=') + 1).strip();
     }
 
     private static ModelKind parseModel(String model) {

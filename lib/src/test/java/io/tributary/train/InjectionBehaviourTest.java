@@ -199,7 +199,8 @@ class InjectionBehaviourTest {
         RunResult result = RESULTS.get("informative-2");
         assertEquals(2, result.seed());
         assertEquals(64, result.data().sha256().length());
-        assertTrue(result.data().path().startsWith("synthetic:"), result.data().path());
+        assertEquals("synthetic", result.data().path());
+        assertTrue(result.data().generator().startsWith("synthetic:{"), result.data().generator());
         assertTrue(result.codeVersion().startsWith("0.1.0"), result.codeVersion());
         assertEquals("injection", result.config().model().get("model").getAsString());
         assertEquals(0.01f, result.config().train().gateLr());
