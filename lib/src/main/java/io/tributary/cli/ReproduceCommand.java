@@ -2,12 +2,15 @@ package io.tributary.cli;
 
 import io.tributary.core.Choices;
 import io.tributary.core.InputException;
+import io.tributary.core.Json;
 import io.tributary.grid.Cell;
 import io.tributary.grid.Experiment;
 import io.tributary.grid.LocalGrid;
 import io.tributary.report.ResultsTable;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,9 +84,13 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Cell> cells = grid.cells(folder, dataRoot, bert);
         List<String> failed =
                 new LocalGrid(cells, folder, parallel, keep, reference, System.err).run();
-        spec.commandLine().getOut().println(folder.resolve("table.md"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("experiment", grid.name());
+        summary.put("cells", cells.size());
+        summary.put("failed", failed);
+        summary.put("table", folder.resolve("table.md").toString());
+        spec.commandLine().getOut().println(Json.pretty().toJson(summary));
         spec.commandLine().getOut().flush();
-        failed.forEach(line -> System.err.println("reproduce: " + line));
         return failed.isEmpty() ? 0 : CELLS_FAILED;
     }
 }
