@@ -14,12 +14,15 @@ import io.tributary.train.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./msa search} on {@code experiments/search-ci.json} (3 trials of 2 epochs, then the chosen
  * settings over 2 seeds), run twice into two folders: the same {@code search.csv} both times, no
  * trial's process ever built a test split, and the trial selected is the one of lowest validation
- * loss. Bad search blocks are refused with one line naming the key.
+ * loss; run a third time into the first folder, it trains nothing again. Bad search blocks are
+ * refused with one line naming the key.
  */
 class SearchTest {
 
@@ -39,11 +43,15 @@ class SearchTest {
 
     private static CommandRun first;
     private static CommandRun second;
+    private static CommandRun again;
+    private static Map<Path, FileTime> recordsBeforeAgain;
 
     @BeforeAll
-    static void searchTwice() {
+    static void searchTwiceAndOnceMoreInTheFirstFolder() throws IOException {
         first = search(FILE, dir.resolve("first"));
         second = search(FILE, dir.resolve("second"));
+        recordsBeforeAgain = records(dir.resolve("first"));
+        again = search(FILE, dir.resolve("first"));
     }
 
     @Test
@@ -55,6 +63,17 @@ class SearchTest {
         List<String> lines = Files.readAllLines(dir.resolve("first/search.csv"));
         assertEquals("trial,seed,lr_new,dropout,gate,valid_task_loss,selected", lines.get(0));
         assertEquals(4, lines.size(), String.join("\n", lines));
+    }
+
+    /** Finished trials and runs are not run again, as with {@code ./msa reproduce}. */
+    @Test
+    void aSearchRunAgainTrainsNothingAgain() throws IOException {
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(5, recordsBeforeAgain.size(), recordsBeforeAgain.toString());
+        assertEquals(recordsBeforeAgain, records(dir.resolve("first")));
+        assertArrayEquals(
+                Files.readAllBytes(dir.resolve("first/search.csv")),
+                Files.readAllBytes(dir.resolve("second/search.csv")));
     }
 
     /** Each trial ran in a JVM of its own, which counted the splits it built from the data. */
@@ -157,6 +176,18 @@ class SearchTest {
         String err = run.err().strip();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.startsWith("error: " + file + ": " + expected), err);
+    }
+
+    /** Every {@code result.json} below {@code out} and when it was written. */
+    private static Map<Path, FileTime> records(Path out) throws IOException {
+        try (Stream<Path> files = Files.walk(out)) {
+            Map<Path, FileTime> times = new TreeMap<>();
+            for (Path file :
+                    files.filter(p -> p.getFileName().toString().equals(RunResult.FILE)).toList()) {
+                times.put(file, Files.getLastModifiedTime(file));
+            }
+            return times;
+        }
     }
 
     private static JsonArray array(String json) {
