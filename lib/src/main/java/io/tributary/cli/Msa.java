@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ForwardCommand.class,
             ReproduceCommand.class,
+            SearchCommand.class,
             TableCommand.class
         })
 public final class Msa implements Runnable {

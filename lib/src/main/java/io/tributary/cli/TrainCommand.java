@@ -80,6 +80,15 @@ final class TrainCommand implements Callable<Integer> {
                             + " of a finished one.")
     boolean resume;
 
+    @Option(
+            names = "--selection-only",
+            description =
+                    "Read only the train and valid splits (the test split is never built) and skip"
+                            + " the test evaluation: result.json has selection_only true, an empty"
+                            + " test and the splits read. What a hyper-parameter search's trials"
+                            + " run.")
+    boolean selectionOnly;
+
     @Option(names = "--set", description = "key=value, repeatable: a setting listed below.")
     List<String> sets = new ArrayList<>();
 
@@ -87,7 +96,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Settings.Resolved settings =
                 Settings.forModel(model, seed, sets).checkFits(BertCheckpoint.config(bert));
-        TrainingData.Loaded loaded = TrainingData.load(data, bert, settings.train());
+        TrainingData.Loaded loaded =
+                TrainingData.load(
+                        data,
+                        bert,
+                        settings.train(),
+                        selectionOnly ? TrainingData.SELECTION_SPLITS : TrainingData.ALL_SPLITS);
         Task scored = task != null ? task : Task.of(loaded.splits().get("train"));
         TrainingRun run =
                 new TrainingRun(
@@ -98,7 +112,8 @@ final class TrainCommand implements Callable<Integer> {
                         scored,
                         loaded.source(),
                         out,
-                        row);
+                        row,
+                        selectionOnly);
         RunResult result = ModelTrainer.train(run, resume);
         spec.commandLine().getOut().println(Json.pretty().toJson(result));
         spec.commandLine().getOut().flush();

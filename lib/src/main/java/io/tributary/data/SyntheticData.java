@@ -121,6 +121,15 @@ public record SyntheticData(
 
     /** train, valid and test splits, each split's samples drawn from one seeded stream. */
     public Map<String, MultimodalSplit> generate(List<String> vocabulary) {
+        return generate(vocabulary, List.of("train", "valid", "test"));
+    }
+
+    /**
+     * The splits {@code names} of {@link #generate(List)}, the same samples: the stream is drawn in
+     * the order train, valid, test and stops after the last split named, so that {@code [train,
+     * valid]} never draws the test split.
+     */
+    public Map<String, MultimodalSplit> generate(List<String> vocabulary, List<String> names) {
         int[] positive = ids(vocabulary, POSITIVE);
         int[] negative = ids(vocabulary, NEGATIVE);
         int[] neutral = ids(vocabulary, NEUTRAL);
@@ -131,7 +140,9 @@ public record SyntheticData(
         float[] visionDirection = unit(random, visionDim);
         int held = Math.max(8, train / 4);
         Map<String, MultimodalSplit> splits = new LinkedHashMap<>();
-        for (String name : List.of("train", "valid", "test")) {
+        List<String> order = List.of("train", "valid", "test");
+        int last = names.stream().mapToInt(order::indexOf).max().orElse(-1);
+        for (String name : order.subList(0, last + 1)) {
             int n = name.equals("train") ? train : held;
             splits.put(
                     name,
@@ -147,6 +158,7 @@ public record SyntheticData(
                             audioDirection,
                             visionDirection));
         }
+        splits.keySet().retainAll(names);
         return splits;
     }
 

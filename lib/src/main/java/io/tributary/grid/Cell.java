@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param bert {@code --bert}
  * @param settings every {@code --set}, the row's over the experiment's
  * @param folder the run's folder
+ * @param selectionOnly whether the run reads no test split ({@code --selection-only}: a search's
+ *     trial)
  */
 public record Cell(
         String dataset,
@@ -28,7 +30,8 @@ public record Cell(
         String data,
         Path bert,
         Map<String, String> settings,
-        Path folder) {
+        Path folder,
+        boolean selectionOnly) {
 
     /** The arguments of {@code ./msa} that train this cell, resuming what a dead run left. */
     public List<String> trainArguments() {
@@ -36,6 +39,9 @@ public record Cell(
         args.addAll(List.of("train", "--resume", "--out", folder.toString()));
         args.addAll(List.of("--model", model, "--data", data, "--bert", bert.toString()));
         args.addAll(List.of("--seed", Long.toString(seed), "--row", row));
+        if (selectionOnly) {
+            args.add("--selection-only");
+        }
         settings.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         return args;
     }

@@ -32,6 +32,7 @@ import java.util.Set;
  * @param datasets the datasets, each a name and its data
  * @param settings the {@code --set} settings of every cell
  * @param rows the table's rows
+ * @param search the hyper-parameter search of {@code ./msa search}, or null when none
  */
 public record Experiment(
         String name,
@@ -40,7 +41,8 @@ public record Experiment(
         List<Long> seeds,
         List<Dataset> datasets,
         Map<String, String> settings,
-        List<Row> rows) {
+        List<Row> rows,
+        Search search) {
 
     /** One dataset: a folder name for its cells and its data file or generator. */
     public record Dataset(String name, String data) {}
@@ -57,30 +59,60 @@ public record Experiment(
 
     /** Every cell, datasets outermost, then rows, then seeds. */
     public List<Cell> cells(Path out, Path dataRoot, Path bertOverride) {
-        Path bertDir = bertOverride != null ? bertOverride : Path.of(bert);
         List<Cell> cells = new ArrayList<>();
         for (Dataset dataset : datasets) {
             for (Row row : rows) {
-                Map<String, String> merged = new LinkedHashMap<>(settings());
-                merged.putAll(row.settings() == null ? Map.of() : row.settings());
-                for (long seed : seeds) {
-                    cells.add(
-                            new Cell(
-                                    dataset.name(),
-                                    row.name(),
-                                    seed,
-                                    row.model(),
-                                    dataPath(dataset.data(), dataRoot),
-                                    bertDir,
-                                    merged,
-                                    out.resolve("runs")
-                                            .resolve(dataset.name())
-                                            .resolve(row.name())
-                                            .resolve("seed-" + seed)));
-                }
+                cells.addAll(rowCells(dataset, row, out, dataRoot, bertOverride));
             }
         }
         return cells;
+    }
+
+    /** The cells of {@code row} on {@code dataset}, one per seed, under {@code out/runs/}. */
+    public List<Cell> rowCells(
+            Dataset dataset, Row row, Path out, Path dataRoot, Path bertOverride) {
+        List<Cell> cells = new ArrayList<>();
+        for (long seed : seeds) {
+            cells.add(
+                    cell(
+                            dataset,
+                            row,
+                            seed,
+                            dataRoot,
+                            bertOverride,
+                            out.resolve("runs")
+                                    .resolve(dataset.name())
+                                    .resolve(row.name())
+                                    .resolve("seed-" + seed),
+                            false));
+        }
+        return cells;
+    }
+
+    /**
+     * One run of {@code row} on {@code dataset} with {@code seed} in {@code folder}; with {@code
+     * selectionOnly}, one that reads no test split.
+     */
+    public Cell cell(
+            Dataset dataset,
+            Row row,
+            long seed,
+            Path dataRoot,
+            Path bertOverride,
+            Path folder,
+            boolean selectionOnly) {
+        Map<String, String> merged = new LinkedHashMap<>(settings());
+        merged.putAll(row.settings() == null ? Map.of() : row.settings());
+        return new Cell(
+                dataset.name(),
+                row.name(),
+                seed,
+                row.model(),
+                dataPath(dataset.data(), dataRoot),
+                bertOverride != null ? bertOverride : Path.of(bert),
+                merged,
+                folder,
+                selectionOnly);
     }
 
     @Override
@@ -116,6 +148,9 @@ public record Experiment(
         for (Row row : rows) {
             require(file, row.model(), "rows[].model");
             folderName(file, row.name(), "rows[].name", names);
+        }
+        if (search != null) {
+            search.check(file, this);
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs an experiment's cells on this machine, each in a JVM of its own ({@code ./msa train
- * --resume}), {@code parallel} at a time, and rebuilds the tables after every cell.
+ * --resume}), {@code parallel} at a time, and rebuilds the tables after every cell. It runs a
+ * search's trials the same way ({@link #withoutTables}), cells that are no table's rows.
  *
  * <ul>
  *   <li>A finished cell (its {@code result.json}) or a diverged one (its {@code cell.json}) is
@@ -58,6 +59,7 @@ public final class LocalGrid {
     private final int parallel;
     private final KeepModels keep;
     private final String reference;
+    private final String label;
     private final PrintStream log;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger trained = new AtomicInteger();
@@ -71,12 +73,34 @@ public final class LocalGrid {
             KeepModels keep,
             String reference,
             PrintStream log) {
+        this(cells, out, parallel, keep, reference, "reproduce", log);
+    }
+
+    private LocalGrid(
+            List<Cell> cells,
+            Path out,
+            int parallel,
+            KeepModels keep,
+            String reference,
+            String label,
+            PrintStream log) {
         this.cells = cells;
         this.out = out;
         this.parallel = parallel;
         this.keep = keep;
         this.reference = reference;
+        this.label = label;
         this.log = log;
+    }
+
+    /**
+     * A grid of cells whose records are no table's rows (a search's trials, in folders of their
+     * own): it runs them one at a time as {@link #run} says and writes no tables; {@code label}
+     * starts its progress lines.
+     */
+    public static LocalGrid withoutTables(
+            List<Cell> cells, KeepModels keep, String label, PrintStream log) {
+        return new LocalGrid(cells, null, 1, keep, null, label, log);
     }
 
     /**
@@ -208,8 +232,11 @@ public final class LocalGrid {
         }
     }
 
-    /** Writes the tables of the records so far (none before the first cell ends). */
+    /** Writes the tables of the records so far (none before the first cell ends, nor without). */
     private synchronized void rebuildTables() {
+        if (out == null) {
+            return;
+        }
         Path runs = out.resolve("runs");
         if (hasRecords(runs)) {
             ResultsTable.read(runs).write(out, reference);
@@ -234,8 +261,8 @@ public final class LocalGrid {
         double elapsed = (System.nanoTime() - started) / 1e9;
         String eta = ran == 0 ? "--:--:--" : clock(elapsed / ran * (cells.size() - finished));
         log.printf(
-                "reproduce: cells %d/%d, elapsed %s, eta %s | %s: %s%n",
-                finished, cells.size(), clock(elapsed), eta, cell.describe(), what);
+                "%s: cells %d/%d, elapsed %s, eta %s | %s: %s%n",
+                label, finished, cells.size(), clock(elapsed), eta, cell.describe(), what);
         log.flush();
     }
 

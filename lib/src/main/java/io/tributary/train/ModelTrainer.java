@@ -53,9 +53,10 @@ import org.slf4j.LoggerFactory;
  *       checkpoint per epoch;
  *   <li>keep the checkpoint of the lowest validation L_task, stop after {@code patience} epochs
  *       without a better one;
- *   <li>reload the kept checkpoint from disk, evaluate the test split once, write {@code
- *       result.json}; a run in which no epoch had a finite validation loss keeps nothing and ends
- *       in a {@link RunDivergedException}.
+ *   <li>reload the kept checkpoint from disk, evaluate the test split once (never in a
+ *       selection-only run, which has no test split), write {@code result.json}; a run in which no
+ *       epoch had a finite validation loss keeps nothing and ends in a {@link
+ *       RunDivergedException}.
  * </ol>
  *
  * Each batch lives in its own sub-manager, closed after its step, so memory and step time stay flat
@@ -194,9 +195,17 @@ public final class ModelTrainer {
             Evaluation valid =
                     Evaluation.run(
                             kept, keptObjective, run.split("valid"), run.task(), config, manager);
-            Evaluation test =
-                    Evaluation.run(
-                            kept, keptObjective, run.split("test"), run.task(), config, manager);
+            Optional<Evaluation> test =
+                    run.selectionOnly()
+                            ? Optional.empty()
+                            : Optional.of(
+                                    Evaluation.run(
+                                            kept,
+                                            keptObjective,
+                                            run.split("test"),
+                                            run.task(),
+                                            config,
+                                            manager));
             keptObjective.close();
             Map<String, Double> validMetrics = new LinkedHashMap<>(valid.metrics());
             validMetrics.put("task_loss", valid.taskLoss());
@@ -213,10 +222,12 @@ public final class ModelTrainer {
                             stopping.getEpoch(),
                             stopping.getBestEpoch(),
                             validMetrics,
-                            test.metrics(),
-                            test.gates(),
-                            test.meanGate(),
-                            test.attention());
+                            test.map(Evaluation::metrics).orElse(Map.of()),
+                            test.map(Evaluation::gates).orElse(Map.of()),
+                            test.map(Evaluation::meanGate).orElse(Double.NaN),
+                            test.map(Evaluation::attention).orElse(Map.of()),
+                            run.selectionOnly(),
+                            TrainingData.splitReads());
             result.write(run.out());
             TrainingCheckpoint.delete(run.out());
             return result;

@@ -29,6 +29,12 @@ import java.util.Map;
  * @param gates the injection model's mean gate per injected layer on the test split
  * @param meanGate their mean (NaN for the baselines)
  * @param attention the mean attention weight per nonverbal modality on the test split
+ * @param selectionOnly true for a run of {@code ./msa train --selection-only} (a hyper-parameter
+ *     search's trial): it read train and valid only, so {@code test}, {@code gates} and {@code
+ *     attention} are empty and {@code mean_gate} is NaN
+ * @param splitsRead how many times the run's process built each split from data ({@link
+ *     TrainingData#splitReads()}); a selection-only run started by {@code ./msa train} shows no
+ *     {@code test}
  */
 public record RunResult(
         String row,
@@ -45,7 +51,9 @@ public record RunResult(
         Map<String, Double> test,
         Map<String, Double> gates,
         double meanGate,
-        Map<String, Double> attention) {
+        Map<String, Double> attention,
+        boolean selectionOnly,
+        Map<String, Integer> splitsRead) {
 
     /** The resolved configs of a run. */
     public record Config(

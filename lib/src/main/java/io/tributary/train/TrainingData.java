@@ -14,8 +14,11 @@ import io.tributary.data.pickle.PickleInspector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The data of a run from what a user names: a corpus pickle (MMSA, MulT or MAG-BERT layout), or
@@ -29,16 +32,62 @@ public final class TrainingData {
     public static final List<String> SYNTHETIC =
             List.of("synthetic", "synthetic-noise", "synthetic-aligned", "synthetic-shared");
 
+    /** Every split a run can read: what it trains on, selects on, and is scored on. */
+    public static final List<String> ALL_SPLITS = List.of("train", "valid", "test");
+
+    /** The splits of a selection-only run: the test split is never built. */
+    public static final List<String> SELECTION_SPLITS = List.of("train", "valid");
+
+    /** How many times this process has built each split from data, by split name. */
+    private static final Map<String, AtomicInteger> SPLIT_READS = new ConcurrentHashMap<>();
+
     /** Splits and where they came from. */
     public record Loaded(Map<String, MultimodalSplit> splits, TrainingRun.DataSource source) {}
 
     private TrainingData() {}
 
     /**
-     * Loads {@code data} as {@code train} says: the seed of generated data, and for corpus files
-     * the text source and the BERT length words are tokenised to.
+     * Loads every split of {@code data} as {@code train} says: the seed of generated data, and for
+     * corpus files the text source and the BERT length words are tokenised to.
      */
     public static Loaded load(String data, Path bert, TrainConfig train) {
+        return load(data, bert, train, ALL_SPLITS);
+    }
+
+    /**
+     * Loads the splits {@code names} of {@code data} (of {@link #ALL_SPLITS}), as {@link
+     * #load(String, Path, TrainConfig)} loads them; the others are never built, and every split
+     * built is counted in {@link #splitReads()}.
+     */
+    public static Loaded load(String data, Path bert, TrainConfig train, List<String> names) {
+        Loaded loaded = build(data, bert, train, names);
+        loaded.splits()
+                .keySet()
+                .forEach(
+                        name ->
+                                SPLIT_READS
+                                        .computeIfAbsent(name, k -> new AtomicInteger())
+                                        .incrementAndGet());
+        return loaded;
+    }
+
+    /**
+     * How many times this process has built each split from data (a split never built is absent):
+     * what a run started by {@code ./msa train} records in its {@code result.json}, so that a run
+     * that must not see the test split shows that it did not.
+     */
+    public static Map<String, Integer> splitReads() {
+        Map<String, Integer> reads = new LinkedHashMap<>();
+        for (String name : ALL_SPLITS) {
+            AtomicInteger count = SPLIT_READS.get(name);
+            if (count != null) {
+                reads.put(name, count.get());
+            }
+        }
+        return reads;
+    }
+
+    private static Loaded build(String data, Path bert, TrainConfig train, List<String> names) {
         long seed = train.seed();
         int textLength = train.textLength();
         if (SYNTHETIC.contains(data)) {
@@ -51,7 +100,7 @@ public final class TrainingData {
                     };
             List<String> vocabulary = WordPieceTokenizer.vocabulary(bert.resolve("vocab.txt"));
             return new Loaded(
-                    generator.generate(vocabulary),
+                    generator.generate(vocabulary, names),
                     TrainingRun.DataSource.generated(
                             data, Json.gson().toJsonTree(generator).getAsJsonObject()));
         }
@@ -65,7 +114,8 @@ public final class TrainingData {
                         file,
                         tokenizer(bert),
                         textLength,
-                        train.textSource() == TrainConfig.TextSource.RAW_TEXT);
+                        train.textSource() == TrainConfig.TextSource.RAW_TEXT,
+                        names);
         return new Loaded(splits, TrainingRun.DataSource.file(file));
     }
 

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param out the run's folder: {@code epochs.jsonl}, {@code model/}, {@code result.json}
  * @param row the name of the table row the run belongs to ({@code full}, {@code no-gate}, ...), or
  *     null for the model's name
+ * @param selectionOnly whether the run only trains and selects its checkpoint: its splits are train
+ *     and valid, and the test split is neither read nor evaluated
  */
 public record TrainingRun(
         ModelConfig model,
@@ -31,7 +33,21 @@ public record TrainingRun(
         Task task,
         DataSource data,
         Path out,
-        String row) {
+        String row,
+        boolean selectionOnly) {
+
+    /** A run that is scored on its test split. */
+    public TrainingRun(
+            ModelConfig model,
+            TrainConfig train,
+            Path bert,
+            Map<String, MultimodalSplit> splits,
+            Task task,
+            DataSource data,
+            Path out,
+            String row) {
+        this(model, train, bert, splits, task, data, out, row, false);
+    }
 
     /** The table row: the given name, or the model's. */
     public String rowName() {

@@ -1,5 +1,6 @@
 package io.tributary.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +12,7 @@ import io.tributary.data.MultimodalSplit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A run's config reaches the batches it trains on, as it reaches those it is evaluated on. */
@@ -44,6 +46,27 @@ class TrainingDataTest {
         assertEquals("synthetic", seed1.path());
         assertFalse(seed1.generator().contains("seed"), seed1.generator());
         assertNotEquals(seed1.sha256(), source("synthetic-noise", 1).sha256());
+    }
+
+    /**
+     * A selection-only load builds train and valid, the same samples as a full load's, and never
+     * the test split: the split counter does not move for test.
+     */
+    @Test
+    void selectionSplitsLeaveTheTestSplitUnbuilt() {
+        TrainConfig config = Settings.forModel("injection", 3, List.of()).train();
+        Path sample = Path.of("..", "datasets", "sample", "synthetic_aligned.pkl");
+        for (String data : List.of("synthetic", sample.toString())) {
+            int testReads = TrainingData.splitReads().getOrDefault("test", 0);
+            int validReads = TrainingData.splitReads().getOrDefault("valid", 0);
+            Map<String, MultimodalSplit> selection =
+                    TrainingData.load(data, BERT, config, TrainingData.SELECTION_SPLITS).splits();
+            assertEquals(List.of("train", "valid"), List.copyOf(selection.keySet()), data);
+            assertEquals(testReads, TrainingData.splitReads().getOrDefault("test", 0), data);
+            assertEquals(validReads + 1, TrainingData.splitReads().get("valid"), data);
+            MultimodalSplit valid = TrainingData.load(data, BERT, config).splits().get("valid");
+            assertArrayEquals(valid.labels(), selection.get("valid").labels(), data);
+        }
     }
 
     private static TrainingRun.DataSource source(String generator, long seed) {

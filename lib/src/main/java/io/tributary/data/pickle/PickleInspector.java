@@ -41,12 +41,21 @@ public final class PickleInspector {
      */
     public static Map<String, MultimodalSplit> readSplits(
             Path file, TextTokenizer tokenizer, int length, boolean rawText) {
+        return readSplits(file, tokenizer, length, rawText, MmsaPickleReader.SPLITS);
+    }
+
+    /**
+     * The splits {@code names} of {@code file} (of train, valid and test), read as {@link
+     * #readSplits(Path, TextTokenizer, int, boolean)} reads them; the others are never built.
+     */
+    public static Map<String, MultimodalSplit> readSplits(
+            Path file, TextTokenizer tokenizer, int length, boolean rawText, List<String> names) {
         Object top = Unpickler.load(file);
         Map<String, MultimodalSplit> splits = new LinkedHashMap<>();
         switch (layout(file, top)) {
             case MMSA -> {
                 MmsaPickleReader reader = MmsaPickleReader.from(file, top);
-                MmsaPickleReader.SPLITS.forEach(
+                names.forEach(
                         s ->
                                 splits.put(
                                         s,
@@ -61,13 +70,16 @@ public final class PickleInspector {
                                     + ": text_source raw_text: MulT pickles carry word vectors, no raw text");
                 }
                 MultPickleReader reader = MultPickleReader.from(file, top);
-                MultPickleReader.SPLITS.forEach(s -> splits.put(s, reader.read(s)));
+                names.forEach(s -> splits.put(s, reader.read(s)));
             }
             case MAG_BERT -> {
                 MagBertPickleReader reader = MagBertPickleReader.from(file, top);
-                splits.put("train", reader.read("train", tokenizer, length));
-                splits.put("valid", reader.read("dev", tokenizer, length));
-                splits.put("test", reader.read("test", tokenizer, length));
+                names.forEach(
+                        s ->
+                                splits.put(
+                                        s,
+                                        reader.read(
+                                                s.equals("valid") ? "dev" : s, tokenizer, length)));
             }
         }
         return splits;
