@@ -8,6 +8,7 @@ import io.tributary.core.AtomicFiles;
 import io.tributary.core.Json;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,16 +57,30 @@ public final class SafetensorsWriter {
                     ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
                     out.write(length.putLong(json.length).array());
                     out.write(json);
+                    float[] floats = new float[CHUNK];
+                    ByteBuffer bytes =
+                            ByteBuffer.allocate(CHUNK * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
                     for (NDArray array : sorted.values()) {
-                        float[] values = array.toType(DataType.FLOAT32, false).toFloatArray();
-                        ByteBuffer data =
-                                ByteBuffer.allocate(values.length * Float.BYTES)
-                                        .order(ByteOrder.LITTLE_ENDIAN);
-                        data.asFloatBuffer().put(values);
-                        out.write(data.array());
+                        FloatBuffer values =
+                                array.toType(DataType.FLOAT32, false)
+                                        .toByteBuffer(true)
+                                        .asFloatBuffer();
+                        while (values.hasRemaining()) {
+                            int n = Math.min(values.remaining(), CHUNK);
+                            values.get(floats, 0, n);
+                            bytes.clear();
+                            bytes.asFloatBuffer().put(floats, 0, n);
+                            out.write(bytes.array(), 0, n * Float.BYTES);
+                        }
                     }
                 });
     }
+
+    /**
+     * Floats copied at a time: each tensor is read where PyTorch keeps it and written through one
+     * small buffer, so saving a checkpoint every epoch allocates next to nothing on the heap.
+     */
+    private static final int CHUNK = 1 << 16;
 
     /** Pads the header with spaces to a multiple of 8 bytes, so the data is 8-byte aligned. */
     private static byte[] padded(byte[] json) {
