@@ -159,6 +159,11 @@ class InjectionBehaviourTest {
                         2 * standardError));
     }
 
+    /**
+     * No array leaks from a step, and the process does not grow from the middle epoch to the last.
+     * The test JVM pre-touches its heap ({@code -XX:+AlwaysPreTouch} in the pom), so that the
+     * young generation filling pages it had not touched yet is not taken for growth.
+     */
     @Test
     void memoryAndArraysStayFlatAcrossEpochs() throws IOException {
         List<JsonObject> epochs = epochs("injection-synthetic-1");
