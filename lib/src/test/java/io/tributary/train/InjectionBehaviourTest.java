@@ -161,8 +161,8 @@ class InjectionBehaviourTest {
 
     /**
      * No array leaks from a step, and the process does not grow from the middle epoch to the last.
-     * The test JVM pre-touches its heap ({@code -XX:+AlwaysPreTouch} in the pom), so that the
-     * young generation filling pages it had not touched yet is not taken for growth.
+     * The test JVM pre-touches its heap ({@code -XX:+AlwaysPreTouch} in the pom), so that the young
+     * generation filling pages it had not touched yet is not taken for growth.
      */
     @Test
     void memoryAndArraysStayFlatAcrossEpochs() throws IOException {
