@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,16 +40,7 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "The experiment file. Default: ${DEFAULT-VALUE}.")
     Path experiment;
 
-    @Option(names = "--out", description = "Where runs and tables go. Default: results/<name>.")
-    Path out;
-
-    @Option(
-            names = "--data-root",
-            description = "The folder the experiment's data paths are relative to.")
-    Path dataRoot;
-
-    @Option(names = "--bert", description = "The BERT folder, instead of the experiment's.")
-    Path bert;
+    @Mixin ExperimentFiles files;
 
     @Option(
             names = "--parallel",
@@ -80,8 +72,8 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new InputException(e.getMessage(), e);
         }
         Experiment grid = Experiment.read(experiment);
-        Path folder = out != null ? out : Path.of("results", grid.name());
-        List<Cell> cells = grid.cells(folder, dataRoot, bert);
+        Path folder = files.out(grid.name());
+        List<Cell> cells = grid.cells(folder, files.dataRoot, files.bert);
         List<String> failed =
                 new LocalGrid(cells, folder, parallel, keep, reference, System.err).run();
         Map<String, Object> summary = new LinkedHashMap<>();

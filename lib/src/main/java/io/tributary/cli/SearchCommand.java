@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,18 +31,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--experiment", required = true, description = "The experiment file.")
     Path experiment;
 
-    @Option(
-            names = "--out",
-            description = "Where trials, runs and tables go. Default: results/<name>.")
-    Path out;
-
-    @Option(
-            names = "--data-root",
-            description = "The folder the experiment's data paths are relative to.")
-    Path dataRoot;
-
-    @Option(names = "--bert", description = "The BERT folder, instead of the experiment's.")
-    Path bert;
+    @Mixin ExperimentFiles files;
 
     @Override
     public Integer call() {
@@ -49,9 +39,10 @@ final class SearchCommand implements Callable<Integer> {
         if (read.search() == null) {
             throw new InputException(experiment + ": expected the key 'search'");
         }
-        Path folder = out != null ? out : Path.of("results", read.name());
+        Path folder = files.out(read.name());
         List<String> failed =
-                new HyperparameterSearch(read, folder, dataRoot, bert, System.err).run();
+                new HyperparameterSearch(read, folder, files.dataRoot, files.bert, System.err)
+                        .run();
         spec.commandLine().getOut().println(folder.resolve(HyperparameterSearch.CSV));
         spec.commandLine().getOut().flush();
         failed.forEach(line -> System.err.println("search: " + line));
