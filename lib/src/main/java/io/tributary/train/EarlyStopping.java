@@ -55,7 +55,12 @@ public final class EarlyStopping {
             bestValue = value;
             bestEpoch = epoch;
         }
-        return new Decision(best, epoch - bestEpoch >= patience);
+        return new Decision(best, stopped());
+    }
+
+    /** Whether {@code patience} epochs have passed since the best one: training is over. */
+    public boolean stopped() {
+        return epoch - bestEpoch >= patience;
     }
 
     /** The epochs recorded so far. */

@@ -136,7 +136,7 @@ public final class ModelTrainer {
                             stopping.getEpoch(),
                             config.maxEpochs());
                 }
-                boolean stop = resumed.isPresent() && stoppedAt(stopping, config);
+                boolean stop = stopping.stopped();
                 for (int epoch = stopping.getEpoch() + 1;
                         !stop && epoch <= config.maxEpochs();
                         epoch++) {
@@ -232,11 +232,6 @@ public final class ModelTrainer {
             TrainingCheckpoint.delete(run.out());
             return result;
         }
-    }
-
-    /** Whether early stopping had already ended training after the epochs it recorded. */
-    private static boolean stoppedAt(EarlyStopping stopping, TrainConfig config) {
-        return stopping.getEpoch() - stopping.getBestEpoch() >= config.patience();
     }
 
     /**

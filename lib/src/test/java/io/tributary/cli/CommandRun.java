@@ -35,8 +35,11 @@ public record CommandRun(int exitCode, String out, String err) {
         return inNewJvm(List.of(), args);
     }
 
-    /** Runs {@code ./msa args} in a JVM of its own started with {@code jvmOptions}. */
-    public static CommandRun inNewJvm(List<String> jvmOptions, String... args) {
+    /**
+     * The command line of {@code ./msa args} in a JVM of its own, on the test class path and
+     * started with {@code jvmOptions}.
+     */
+    public static List<String> command(List<String> jvmOptions, String... args) {
         String classPath =
                 System.getProperty(
                         "surefire.test.class.path", System.getProperty("java.class.path"));
@@ -45,6 +48,12 @@ public record CommandRun(int exitCode, String out, String err) {
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dai.djl.offline=true", "-cp", classPath, Msa.class.getName()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs {@code ./msa args} in a JVM of its own started with {@code jvmOptions}. */
+    public static CommandRun inNewJvm(List<String> jvmOptions, String... args) {
+        List<String> command = command(jvmOptions, args);
         try {
             Path out = Files.createTempFile("msa-out", ".txt");
             Path err = Files.createTempFile("msa-err", ".txt");

@@ -134,24 +134,16 @@ class ReproduceTest {
     }
 
     private static Process start(Path out) throws IOException {
-        String classPath =
-                System.getProperty(
-                        "surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command =
+        List<String> args =
                 new ArrayList<>(
                         List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Dai.djl.offline=true",
-                                "-cp",
-                                classPath,
-                                Msa.class.getName(),
                                 "reproduce",
                                 "--experiment",
                                 CI.toString(),
                                 "--out",
                                 out.toString()));
-        command.addAll(BUNDLED);
-        return new ProcessBuilder(command)
+        args.addAll(BUNDLED);
+        return new ProcessBuilder(CommandRun.command(List.of(), args.toArray(String[]::new)))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
