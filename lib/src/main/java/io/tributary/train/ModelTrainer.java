@@ -184,6 +184,7 @@ public final class ModelTrainer {
                 objective.close();
             }
             if (stopping.getBestEpoch() == 0) {
+                TrainingCheckpoint.delete(run.out());
                 throw new RunDivergedException(
                         String.format(
                                 "the run diverged: none of its %d epochs had a finite validation"

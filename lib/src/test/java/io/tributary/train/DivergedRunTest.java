@@ -65,6 +65,9 @@ class DivergedRunTest {
         assertEquals("", diverged.out());
         assertFalse(Files.exists(dir.resolve("run").resolve(RunResult.FILE)));
         assertFalse(Files.exists(dir.resolve("run").resolve("model")), "the earlier model");
+        assertFalse(
+                Files.exists(dir.resolve("run").resolve(TrainingCheckpoint.FOLDER)),
+                "a diverged run is never resumed: its checkpoint goes");
     }
 
     @Test
