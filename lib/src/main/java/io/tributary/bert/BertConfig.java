@@ -72,6 +72,22 @@ public record BertConfig(
                 initializerRange);
     }
 
+    /** The same shape whose random initial weights have std {@code range}. */
+    public BertConfig withInitializerRange(float range) {
+        return new BertConfig(
+                vocabSize,
+                hiddenSize,
+                numHiddenLayers,
+                numAttentionHeads,
+                intermediateSize,
+                maxPositionEmbeddings,
+                typeVocabSize,
+                layerNormEps,
+                hiddenDropoutProb,
+                attentionProbsDropoutProb,
+                range);
+    }
+
     /** Hugging Face's {@code config.json} for this shape. */
     public JsonObject toJson() {
         JsonObject json = new JsonObject();

@@ -3,6 +3,7 @@ package io.tributary.cli;
 import io.tributary.bert.BertCheckpoint;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.WordPieceTokenizer;
+import io.tributary.core.InputException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,9 +50,25 @@ final class BertCommand {
         @Option(names = "--seed", defaultValue = "1111", description = "Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(
+                names = "--init-std",
+                paramLabel = "STD",
+                description =
+                        "Std of the normal initial weights (initializer_range). Default: 0.02, as"
+                                + " BERT's; 0.2 gives weights as large as a small model trained"
+                                + " from scratch, such as the reference fixture's.")
+        Double initStd;
+
         @Override
         public Integer call() {
             BertConfig config = size == Size.base ? BertConfig.base() : BertConfig.tiny();
+            if (initStd != null) {
+                if (!(initStd > 0) || Double.isInfinite(initStd)) {
+                    throw new InputException(
+                            "--init-std: expected a positive finite number, found " + initStd);
+                }
+                config = config.withInitializerRange(initStd.floatValue());
+            }
             BertCheckpoint.writeRandom(config, WordPieceTokenizer.bundledVocabulary(), seed, out);
             spec.commandLine().getOut().println("{\"written\": \"" + out + "\"}");
             return 0;

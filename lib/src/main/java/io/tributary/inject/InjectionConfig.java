@@ -169,6 +169,17 @@ public record InjectionConfig(
         return (modalities.acoustic() ? audioSteps : 0) + (modalities.visual() ? visionSteps : 0);
     }
 
+    /**
+     * How many of the J keys are the acoustic stream's: they come first, the visual stream's after
+     * them.
+     */
+    public long acousticKeys(long audioSteps) {
+        if (!modalities.acoustic()) {
+            return 0;
+        }
+        return compress == Compress.LAST ? 1 : audioSteps;
+    }
+
     private static List<Integer> sortedOnce(List<Integer> layers) {
         TreeSet<Integer> sorted = new TreeSet<>();
         for (int k : layers) {

@@ -9,7 +9,6 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.TranslateException;
 import io.tributary.data.MultimodalDataset;
 import io.tributary.data.MultimodalSplit;
-import io.tributary.inject.InjectionConfig;
 import io.tributary.inject.InjectionModel;
 import io.tributary.nn.Modalities;
 import io.tributary.nn.MultimodalModel;
@@ -50,6 +49,14 @@ public record Evaluation(
                 .orElse(Double.NaN);
     }
 
+    /** Sees each batch's inputs and the model's outputs while their arrays are open. */
+    @FunctionalInterface
+    interface BatchObserver {
+        BatchObserver NONE = (model, data, outputs) -> {};
+
+        void observe(MultimodalModel model, NDList data, NDList outputs);
+    }
+
     static Evaluation run(
             MultimodalModel model,
             Objective objective,
@@ -57,6 +64,21 @@ public record Evaluation(
             Task task,
             TrainConfig config,
             NDManager manager) {
+        return run(model, objective, split, task, config, manager, BatchObserver.NONE);
+    }
+
+    /**
+     * As {@link #run(MultimodalModel, Objective, MultimodalSplit, Task, TrainConfig, NDManager)},
+     * with {@code observer} shown every batch.
+     */
+    static Evaluation run(
+            MultimodalModel model,
+            Objective objective,
+            MultimodalSplit split,
+            Task task,
+            TrainConfig config,
+            NDManager manager,
+            BatchObserver observer) {
         int batchSize = config.batchSize();
         MultimodalDataset dataset = TrainingData.dataset(split, config, false);
         InjectionModel injection = model instanceof InjectionModel m ? m : null;
@@ -75,6 +97,7 @@ public record Evaluation(
                     NDList predictions =
                             model.forward(
                                     new ParameterStore(batch.getManager(), false), data, false);
+                    observer.observe(model, data, predictions);
                     long size = data.get(1).getShape().get(0);
                     lossSum += objective.task(batch.getLabels(), predictions).getFloat() * size;
                     outputs.add(predictions.get(0).toFloatArray());
@@ -86,13 +109,8 @@ public record Evaluation(
                     if (!layers.isEmpty()) {
                         NDArray valid = data.get(1).toType(DataType.FLOAT32, false); // (B, T)
                         tokens += valid.sum().getFloat();
-                        InjectionConfig injected = injection.config();
                         long splitAt =
-                                !injected.modalities().acoustic()
-                                        ? 0
-                                        : injected.compress() == InjectionConfig.Compress.LAST
-                                                ? 1
-                                                : data.get(3).getShape().get(1);
+                                injection.config().acousticKeys(data.get(3).getShape().get(1));
                         for (int i = 0; i < layers.size(); i++) {
                             int k = layers.get(i);
                             NDArray gate = predictions.get(InjectionModel.gateOutput(k)); // (B, T)

@@ -28,6 +28,22 @@ public final class SavedRunEvaluation {
     private SavedRunEvaluation() {}
 
     public static Map<String, Double> evaluate(Path run, String data, String splitName, Path csv) {
+        Reloaded reloaded = run(run, data, splitName, Evaluation.BatchObserver.NONE);
+        String predictions =
+                csvOf(reloaded.split(), reloaded.evaluation().outputs(), reloaded.task());
+        AtomicFiles.write(csv, out -> out.write(predictions.getBytes(StandardCharsets.UTF_8)));
+        return reloaded.evaluation().metrics();
+    }
+
+    /** What a reloaded run was evaluated on, and the evaluation. */
+    record Reloaded(MultimodalSplit split, Task task, Evaluation evaluation) {}
+
+    /**
+     * The run's saved model reloaded and run over the split {@code splitName} of {@code data}, at
+     * the run's batch size, padding and thread count; {@code observer} sees every batch.
+     */
+    static Reloaded run(
+            Path run, String data, String splitName, Evaluation.BatchObserver observer) {
         RunResult result = RunResult.read(run);
         Path bert = Path.of(result.config().bertPath());
         TrainConfig train = result.config().train();
@@ -46,14 +62,9 @@ public final class SavedRunEvaluation {
             MultimodalModel model = SavedModel.load(saved, manager);
             requireSameInputs(model, split, data);
             Objective objective = Families.objective(model);
-            Evaluation evaluation = Evaluation.run(model, objective, split, task, train, manager);
-            AtomicFiles.write(
-                    csv,
-                    out ->
-                            out.write(
-                                    csvOf(split, evaluation.outputs(), task)
-                                            .getBytes(StandardCharsets.UTF_8)));
-            return evaluation.metrics();
+            Evaluation evaluation =
+                    Evaluation.run(model, objective, split, task, train, manager, observer);
+            return new Reloaded(split, task, evaluation);
         }
     }
 
