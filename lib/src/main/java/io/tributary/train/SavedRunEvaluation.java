@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A finished run evaluated again: its saved model reloaded from {@code OUT/model}, run over a split
@@ -28,6 +29,35 @@ public final class SavedRunEvaluation {
     private SavedRunEvaluation() {}
 
     public static Map<String, Double> evaluate(Path run, String data, String splitName, Path csv) {
+        return reloaded(
+                run,
+                data,
+                splitName,
+                (split, evaluate) -> {
+                    Evaluation evaluation = evaluate.apply(split);
+                    Task task = Task.valueOf(RunResult.read(run).config().task());
+                    AtomicFiles.write(
+                            csv,
+                            out ->
+                                    out.write(
+                                            csvOf(split, evaluation.outputs(), task)
+                                                    .getBytes(StandardCharsets.UTF_8)));
+                    return evaluation.metrics();
+                });
+    }
+
+    /** What is done with a reloaded run: the split, and the run's evaluation of any such split. */
+    @FunctionalInterface
+    interface Use<T> {
+        T apply(MultimodalSplit split, Function<MultimodalSplit, Evaluation> evaluate);
+    }
+
+    /**
+     * Reloads the run's saved model and the split {@code splitName} of {@code data} (read as the
+     * run's config reads it, checked against the model), and hands both to {@code use}: {@code
+     * evaluate} runs the model over a split in eval mode, as training evaluated its test split.
+     */
+    static <T> T reloaded(Path run, String data, String splitName, Use<T> use) {
         RunResult result = RunResult.read(run);
         Path bert = Path.of(result.config().bertPath());
         TrainConfig train = result.config().train();
@@ -46,14 +76,7 @@ public final class SavedRunEvaluation {
             MultimodalModel model = SavedModel.load(saved, manager);
             requireSameInputs(model, split, data);
             Objective objective = Families.objective(model);
-            Evaluation evaluation = Evaluation.run(model, objective, split, task, train, manager);
-            AtomicFiles.write(
-                    csv,
-                    out ->
-                            out.write(
-                                    csvOf(split, evaluation.outputs(), task)
-                                            .getBytes(StandardCharsets.UTF_8)));
-            return evaluation.metrics();
+            return use.apply(split, s -> Evaluation.run(model, objective, s, task, train, manager));
         }
     }
 
