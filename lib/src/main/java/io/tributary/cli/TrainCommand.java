@@ -1,13 +1,10 @@
 package io.tributary.cli;
 
-import io.tributary.bert.BertCheckpoint;
 import io.tributary.core.Json;
 import io.tributary.train.ModelTrainer;
 import io.tributary.train.RunResult;
 import io.tributary.train.SettingTable;
-import io.tributary.train.Settings;
 import io.tributary.train.Task;
-import io.tributary.train.TrainingData;
 import io.tributary.train.TrainingRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,26 +91,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings.Resolved settings =
-                Settings.forModel(model, seed, sets).checkFits(BertCheckpoint.config(bert));
-        TrainingData.Loaded loaded =
-                TrainingData.load(
-                        data,
-                        bert,
-                        settings.train(),
-                        selectionOnly ? TrainingData.SELECTION_SPLITS : TrainingData.ALL_SPLITS);
-        Task scored = task != null ? task : Task.of(loaded.splits().get("train"));
         TrainingRun run =
-                new TrainingRun(
-                        settings.model(),
-                        settings.train(),
-                        bert,
-                        loaded.splits(),
-                        scored,
-                        loaded.source(),
-                        out,
-                        row,
-                        selectionOnly);
+                TrainingRun.prepare(model, data, bert, out, seed, sets, task, row, selectionOnly);
         RunResult result = ModelTrainer.train(run, resume);
         spec.commandLine().getOut().println(Json.pretty().toJson(result));
         spec.commandLine().getOut().flush();

@@ -8,5 +8,11 @@
  * call it), {@link io.tributary.report.RunTree} reads and groups a folder tree of records, {@link
  * io.tributary.report.SignedRankTest} is the exact Wilcoxon test and {@link
  * io.tributary.report.Decimals} the one way numbers are written unrounded.
+ *
+ * <p>For notebooks: {@link io.tributary.report.SessionInfo} (what the first cell prints), {@link
+ * io.tributary.report.RunTables} (a run's {@code epochs.jsonl} and metrics as Tablesaw tables),
+ * {@link io.tributary.report.EpochCharts} (columns per epoch as a line chart), {@link
+ * io.tributary.report.BarCharts#chart} (one metric's bar chart) and {@link
+ * io.tributary.report.ChartImages} (several charts as one image).
  */
 package io.tributary.report;

@@ -1,12 +1,14 @@
 package io.tributary.train;
 
 import com.google.gson.JsonObject;
+import io.tributary.bert.BertCheckpoint;
 import io.tributary.core.Checksums;
 import io.tributary.core.Choices;
 import io.tributary.core.Json;
 import io.tributary.data.MultimodalSplit;
 import io.tributary.nn.ModelConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +49,55 @@ public record TrainingRun(
             Path out,
             String row) {
         this(model, train, bert, splits, task, data, out, row, false);
+    }
+
+    /**
+     * The run {@code ./msa train} starts: the settings of {@code model} resolved from {@code sets}
+     * (key=value) and checked against the BERT's config before any data is read, then the splits
+     * loaded (train and valid only for a selection-only run).
+     *
+     * @param data a corpus file or a generator's name ({@code synthetic}, ...)
+     * @param task whose metrics score it, or null for the data's ({@link Task#of})
+     * @param row the table row, or null for the model's name
+     */
+    public static TrainingRun prepare(
+            String model,
+            String data,
+            Path bert,
+            Path out,
+            long seed,
+            List<String> sets,
+            Task task,
+            String row,
+            boolean selectionOnly) {
+        Settings.Resolved settings =
+                Settings.forModel(model, seed, sets).checkFits(BertCheckpoint.config(bert));
+        TrainingData.Loaded loaded =
+                TrainingData.load(
+                        data,
+                        bert,
+                        settings.train(),
+                        selectionOnly ? TrainingData.SELECTION_SPLITS : TrainingData.ALL_SPLITS);
+        return new TrainingRun(
+                settings.model(),
+                settings.train(),
+                bert,
+                loaded.splits(),
+                task != null ? task : Task.of(loaded.splits().get("train")),
+                loaded.source(),
+                out,
+                row,
+                selectionOnly);
+    }
+
+    /**
+     * A run scored on its test split by the data's task, in the model's row: {@code
+     * ModelTrainer.train(TrainingRun.prepare("injection", data, bert, out, 1111, "max_epochs=3"))}
+     * is {@code ./msa train} in one call.
+     */
+    public static TrainingRun prepare(
+            String model, String data, Path bert, Path out, long seed, String... sets) {
+        return prepare(model, data, bert, out, seed, List.of(sets), null, null, false);
     }
 
     /** The table row: the given name, or the model's. */
