@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ForwardCommand.class,
             ReproduceCommand.class,
             SearchCommand.class,
+            RobustnessCommand.class,
             TableCommand.class
         })
 public final class Msa implements Runnable {

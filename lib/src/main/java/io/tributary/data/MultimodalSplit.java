@@ -175,6 +175,22 @@ public final class MultimodalSplit {
         return out.build();
     }
 
+    /** This split with other audio and vision sequences (same sample count); the rest shared. */
+    public MultimodalSplit withNonverbal(FeatureSequences audio, FeatureSequences vision) {
+        Builder out =
+                builder()
+                        .setName(name)
+                        .setIds(ids)
+                        .setTokens(tokens)
+                        .setTextEmbeddings(textEmbeddings)
+                        .setAudio(audio)
+                        .setVision(vision)
+                        .setLabels(labelKind, labelWidth, labels);
+        extraLabels.forEach(out::optExtraLabels);
+        replaced.forEach(out::optReplaced);
+        return out.build();
+    }
+
     /** {@code rows[indices[i]]} for each i. */
     static <T> T[] pick(T[] rows, int[] indices) {
         @SuppressWarnings("unchecked")

@@ -187,7 +187,7 @@ public final class ResultsTable {
     }
 
     /** A CSV field, quoted where it holds a comma, a quote or a line break. */
-    private static String csvField(String text) {
+    static String csvField(String text) {
         return text.matches("[^,\"\r\n]*") ? text : '"' + text.replace("\"", "\"\"") + '"';
     }
 }

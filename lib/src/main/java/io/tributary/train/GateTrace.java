@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import io.tributary.core.Choices;
 import io.tributary.core.InputException;
+import io.tributary.data.MultimodalSplit;
 import io.tributary.inject.InjectionModel;
 import io.tributary.nn.MultimodalModel;
 import java.nio.file.Path;
@@ -47,8 +48,11 @@ public record GateTrace(
     /** The trace of the saved model of {@code run} over the split {@code split} of {@code data}. */
     public static GateTrace of(Path run, String data, String split) {
         Recorder recorder = new Recorder(run);
-        SavedRunEvaluation.Reloaded reloaded = SavedRunEvaluation.run(run, data, split, recorder);
-        return recorder.trace(split, reloaded);
+        return SavedRunEvaluation.reloaded(
+                run,
+                data,
+                split,
+                (read, evaluate) -> recorder.trace(split, read, evaluate.apply(read, recorder)));
     }
 
     public int samples() {
@@ -195,7 +199,7 @@ public record GateTrace(
             }
         }
 
-        GateTrace trace(String split, SavedRunEvaluation.Reloaded reloaded) {
+        GateTrace trace(String split, MultimodalSplit read, Evaluation evaluation) {
             int tokens = masks.stream().mapToInt(b -> b[0].length).max().orElseThrow();
             Map<String, float[][][]> weights = new LinkedHashMap<>();
             attention.forEach(
@@ -207,8 +211,8 @@ public record GateTrace(
                     stack(gates, tokens),
                     join(masks, tokens),
                     weights,
-                    reloaded.split().labels(),
-                    reloaded.evaluation());
+                    read.labels(),
+                    evaluation);
         }
 
         private static float[][][] stack(List<List<float[][]>> perLayer, int tokens) {

@@ -28,22 +28,47 @@ public final class SavedRunEvaluation {
     private SavedRunEvaluation() {}
 
     public static Map<String, Double> evaluate(Path run, String data, String splitName, Path csv) {
-        Reloaded reloaded = run(run, data, splitName, Evaluation.BatchObserver.NONE);
-        String predictions =
-                csvOf(reloaded.split(), reloaded.evaluation().outputs(), reloaded.task());
-        AtomicFiles.write(csv, out -> out.write(predictions.getBytes(StandardCharsets.UTF_8)));
-        return reloaded.evaluation().metrics();
+        return reloaded(
+                run,
+                data,
+                splitName,
+                (split, evaluate) -> {
+                    Evaluation evaluation = evaluate.apply(split);
+                    Task task = Task.valueOf(RunResult.read(run).config().task());
+                    AtomicFiles.write(
+                            csv,
+                            out ->
+                                    out.write(
+                                            csvOf(split, evaluation.outputs(), task)
+                                                    .getBytes(StandardCharsets.UTF_8)));
+                    return evaluation.metrics();
+                });
     }
 
-    /** What a reloaded run was evaluated on, and the evaluation. */
-    record Reloaded(MultimodalSplit split, Task task, Evaluation evaluation) {}
+    /** What is done with a reloaded run: the split, and the run's evaluation of any such split. */
+    @FunctionalInterface
+    interface Use<T> {
+        T apply(MultimodalSplit split, Evaluator evaluate);
+    }
 
     /**
-     * The run's saved model reloaded and run over the split {@code splitName} of {@code data}, at
-     * the run's batch size, padding and thread count; {@code observer} sees every batch.
+     * The reloaded run's model run over a split in eval mode, {@code observer} seeing each batch.
      */
-    static Reloaded run(
-            Path run, String data, String splitName, Evaluation.BatchObserver observer) {
+    @FunctionalInterface
+    interface Evaluator {
+        Evaluation apply(MultimodalSplit split, Evaluation.BatchObserver observer);
+
+        default Evaluation apply(MultimodalSplit split) {
+            return apply(split, Evaluation.BatchObserver.NONE);
+        }
+    }
+
+    /**
+     * Reloads the run's saved model and the split {@code splitName} of {@code data} (read as the
+     * run's config reads it, checked against the model), and hands both to {@code use}: {@code
+     * evaluate} runs the model over a split in eval mode, as training evaluated its test split.
+     */
+    static <T> T reloaded(Path run, String data, String splitName, Use<T> use) {
         RunResult result = RunResult.read(run);
         Path bert = Path.of(result.config().bertPath());
         TrainConfig train = result.config().train();
@@ -62,9 +87,10 @@ public final class SavedRunEvaluation {
             MultimodalModel model = SavedModel.load(saved, manager);
             requireSameInputs(model, split, data);
             Objective objective = Families.objective(model);
-            Evaluation evaluation =
-                    Evaluation.run(model, objective, split, task, train, manager, observer);
-            return new Reloaded(split, task, evaluation);
+            return use.apply(
+                    split,
+                    (s, observer) ->
+                            Evaluation.run(model, objective, s, task, train, manager, observer));
         }
     }
 
