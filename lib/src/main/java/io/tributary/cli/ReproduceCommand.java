@@ -10,6 +10,7 @@ import io.tributary.grid.Experiment;
 import io.tributary.grid.Grid;
 import io.tributary.grid.KeepModels;
 import io.tributary.grid.LocalExecutor;
+import io.tributary.grid.SlurmExecutor;
 import io.tributary.report.ResultsTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,14 +52,19 @@ final class ReproduceCommand implements Callable<Integer> {
     enum Executor {
         /** This machine, {@code --parallel} cells at a time. */
         @SerializedName("local")
-        LOCAL
+        LOCAL,
+        /** A Slurm job array, one task per cell. */
+        @SerializedName("slurm")
+        SLURM
     }
 
     @Option(
             names = "--executor",
             defaultValue = "local",
-            description = "Where the cells run: local. Default: ${DEFAULT-VALUE}.")
+            description = "Where the cells run: local or slurm. Default: ${DEFAULT-VALUE}.")
     String executor;
+
+    @Mixin SlurmArguments slurm;
 
     @Option(
             names = "--parallel",
@@ -84,15 +90,29 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new InputException("--parallel " + parallel + ": expected at least 1");
         }
         KeepModels keep = choice("--keep-models", keepModels, KeepModels.class);
+        Executor where = choice("--executor", executor, Executor.class);
+        if (where != Executor.SLURM && slurm.given()) {
+            throw new InputException(
+                    "--partition, --gres, --time, --account and --dry-run: only with --executor"
+                            + " slurm");
+        }
         CellExecutor cellExecutor =
-                switch (choice("--executor", executor, Executor.class)) {
+                switch (where) {
                     case LOCAL -> new LocalExecutor(parallel);
+                    case SLURM ->
+                            slurm.dryRun
+                                    ? SlurmExecutor.dryRun(
+                                            slurm.options(), spec.commandLine().getOut())
+                                    : SlurmExecutor.submitting(slurm.options(), System.err);
                 };
         Experiment grid = Experiment.read(experiment);
         Path folder = files.out(grid.name());
         List<Cell> cells = grid.cells(folder, files.dataRoot, files.bert);
         List<String> failed =
                 new Grid(cells, folder, cellExecutor, keep, reference, System.err).run();
+        if (slurm.dryRun) {
+            return 0;
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("experiment", grid.name());
         summary.put("cells", cells.size());
