@@ -1,7 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.core.InputException;
-import io.tributary.grid.LocalGrid;
+import io.tributary.grid.LocalExecutor;
 import io.tributary.train.RunDivergedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             ReproduceCommand.class,
             SearchCommand.class,
             RobustnessCommand.class,
-            TableCommand.class
+            TableCommand.class,
+            CellCommand.class
         })
 public final class Msa implements Runnable {
 
@@ -40,7 +41,7 @@ public final class Msa implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (System.getenv(LocalGrid.EXIT_WITH_PARENT) != null) {
+        if (System.getenv(LocalExecutor.EXIT_WITH_PARENT) != null) {
             exitWithParent();
         }
         System.exit(commandLine().execute(args));

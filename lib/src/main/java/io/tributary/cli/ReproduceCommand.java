@@ -1,11 +1,16 @@
 package io.tributary.cli;
 
+import com.google.gson.annotations.SerializedName;
 import io.tributary.core.Choices;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
 import io.tributary.grid.Cell;
+import io.tributary.grid.CellExecutor;
 import io.tributary.grid.Experiment;
-import io.tributary.grid.LocalGrid;
+import io.tributary.grid.Grid;
+import io.tributary.grid.KeepModels;
+import io.tributary.grid.LocalExecutor;
+import io.tributary.grid.SlurmExecutor;
 import io.tributary.report.ResultsTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,8 +29,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run every unfinished cell (dataset x row x seed) of an experiment file, each in a JVM"
-                    + " of its own, resuming what a stopped run left; write each cell's run under"
-                    + " OUT/runs/ and rebuild the tables in OUT after every cell."
+                    + " of its own on the chosen executor, resuming what a stopped run left; write"
+                    + " each cell's run under OUT/runs/ and rebuild the tables in OUT after every"
+                    + " cell."
         })
 final class ReproduceCommand implements Callable<Integer> {
 
@@ -42,10 +48,28 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Mixin ExperimentFiles files;
 
+    /** Where the cells run. */
+    enum Executor {
+        /** This machine, {@code --parallel} cells at a time. */
+        @SerializedName("local")
+        LOCAL,
+        /** A Slurm job array, one task per cell. */
+        @SerializedName("slurm")
+        SLURM
+    }
+
+    @Option(
+            names = "--executor",
+            defaultValue = "local",
+            description = "Where the cells run: local or slurm. Default: ${DEFAULT-VALUE}.")
+    String executor;
+
+    @Mixin SlurmArguments slurm;
+
     @Option(
             names = "--parallel",
             defaultValue = "1",
-            description = "Cells run at once. Default: ${DEFAULT-VALUE}.")
+            description = "local: cells run at once. Default: ${DEFAULT-VALUE}.")
     int parallel;
 
     @Option(
@@ -65,17 +89,30 @@ final class ReproduceCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new InputException("--parallel " + parallel + ": expected at least 1");
         }
-        LocalGrid.KeepModels keep;
-        try {
-            keep = Choices.parse("--keep-models", keepModels, LocalGrid.KeepModels.class);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage(), e);
+        KeepModels keep = choice("--keep-models", keepModels, KeepModels.class);
+        Executor where = choice("--executor", executor, Executor.class);
+        if (where != Executor.SLURM && slurm.given()) {
+            throw new InputException(
+                    "--partition, --gres, --time, --account and --dry-run: only with --executor"
+                            + " slurm");
         }
+        CellExecutor cellExecutor =
+                switch (where) {
+                    case LOCAL -> new LocalExecutor(parallel);
+                    case SLURM ->
+                            slurm.dryRun
+                                    ? SlurmExecutor.dryRun(
+                                            slurm.options(), spec.commandLine().getOut())
+                                    : SlurmExecutor.submitting(slurm.options(), System.err);
+                };
         Experiment grid = Experiment.read(experiment);
         Path folder = files.out(grid.name());
         List<Cell> cells = grid.cells(folder, files.dataRoot, files.bert);
         List<String> failed =
-                new LocalGrid(cells, folder, parallel, keep, reference, System.err).run();
+                new Grid(cells, folder, cellExecutor, keep, reference, System.err).run();
+        if (slurm.dryRun) {
+            return 0;
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("experiment", grid.name());
         summary.put("cells", cells.size());
@@ -84,5 +121,13 @@ final class ReproduceCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(Json.pretty().toJson(summary));
         spec.commandLine().getOut().flush();
         return failed.isEmpty() ? 0 : CELLS_FAILED;
+    }
+
+    private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        try {
+            return Choices.parse(option, value, type);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
     }
 }

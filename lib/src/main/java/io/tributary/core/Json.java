@@ -4,6 +4,9 @@ import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -13,7 +16,7 @@ import java.nio.file.Path;
  * The project's JSON, the one writer of every file and command output: snake_case field names (as
  * records are written), NaN and infinities written as {@code NaN} and {@code Infinity} (as Python's
  * {@code json} reads them), characters such as {@code < ' =} written as they are, enums by their
- * {@link Choices} names.
+ * {@link Choices} names, paths as strings.
  */
 public final class Json {
 
@@ -25,11 +28,25 @@ public final class Json {
                     .serializeSpecialFloatingPointValues()
                     .disableHtmlEscaping()
                     .registerTypeAdapterFactory(Choices.STRICT)
+                    .registerTypeHierarchyAdapter(Path.class, new PathAdapter().nullSafe())
                     .create();
 
     private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();
 
     private Json() {}
+
+    /** A path as the string it prints as. */
+    private static final class PathAdapter extends TypeAdapter<Path> {
+        @Override
+        public void write(JsonWriter out, Path path) throws IOException {
+            out.value(path.toString());
+        }
+
+        @Override
+        public Path read(JsonReader in) throws IOException {
+            return Path.of(in.nextString());
+        }
+    }
 
     public static Gson gson() {
         return GSON;

@@ -1,5 +1,6 @@
 package io.tributary.grid;
 
+import io.tributary.train.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +43,20 @@ public record Cell(
         if (selectionOnly) {
             args.add("--selection-only");
         }
-        settings.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+        settingArguments().forEach(set -> args.addAll(List.of("--set", set)));
         return args;
+    }
+
+    /**
+     * The PyTorch threads the cell trains with, its {@code threads} setting or the default: the
+     * cores an executor gives it, so that two cells never share a core.
+     */
+    public int threads() {
+        return Settings.forModel(model, seed, settingArguments()).train().threads();
+    }
+
+    private List<String> settingArguments() {
+        return settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
     /** What keeps the cell from running, when its data file or BERT folder is absent. */

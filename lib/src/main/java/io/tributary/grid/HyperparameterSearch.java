@@ -20,8 +20,8 @@ import java.util.Optional;
  * <ol>
  *   <li>each trial trains the tuned row's model and settings, plus the trial's values and seed, on
  *       the experiment's first dataset in {@code OUT/search/trial-<k>/}, in a JVM of its own with
- *       {@code ./msa train --selection-only --resume} ({@link LocalGrid#withoutTables}): only train
- *       and valid are read, and a finished trial is not run again;
+ *       {@code ./msa train --selection-only --resume} ({@link Grid#withoutTables}): only train and
+ *       valid are read, and a finished trial is not run again;
  *   <li>the trial of lowest validation L_task ({@code valid.task_loss} of its {@code result.json})
  *       is selected, ties going to the lower trial number; {@code OUT/search.csv} lists every
  *       trial;
@@ -86,7 +86,13 @@ public final class HyperparameterSearch {
             cells.add(experiment.cell(dataset, tried, trial.seed(), dataRoot, bert, folder, true));
         }
         List<String> failed =
-                LocalGrid.withoutTables(cells, LocalGrid.KeepModels.NONE, "search", log).run();
+                Grid.withoutTables(
+                                cells,
+                                out.resolve("search").resolve("cells.json"),
+                                KeepModels.NONE,
+                                "search",
+                                log)
+                        .run();
         if (!failed.isEmpty()) {
             return failed;
         }
@@ -105,11 +111,11 @@ public final class HyperparameterSearch {
         Experiment.Row searched =
                 withValues(row, row.name() + SEARCHED, selected.get().trial().values());
         List<Cell> runs = experiment.rowCells(dataset, searched, out, dataRoot, bert);
-        return new LocalGrid(
+        return new Grid(
                         runs,
                         out,
-                        1,
-                        LocalGrid.KeepModels.BEST,
+                        new LocalExecutor(1),
+                        KeepModels.BEST,
                         ResultsTable.DEFAULT_REFERENCE,
                         log)
                 .run();
