@@ -47,6 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class InjectionBranchBenchmark {
 
+    /** The keys of the injection model's memory: one vector per nonverbal stream. */
+    private static final int KEYS = 2;
+
     @Param({"tiny", "base"})
     String size;
 
@@ -77,11 +80,10 @@ public class InjectionBranchBenchmark {
         BenchShapes.threads(threads);
         BertConfig bert = BenchShapes.bert(size);
         long d = bert.hiddenSize();
-        int frames = BenchShapes.FRAMES;
         manager = NDManager.newBaseManager(Devices.preferred());
         h = BenchShapes.normal(manager, batch, length, d);
-        memory = BenchShapes.normal(manager, batch, frames, d);
-        keys = manager.ones(new Shape(batch, frames), DataType.FLOAT32);
+        memory = BenchShapes.normal(manager, batch, KEYS, d);
+        keys = manager.ones(new Shape(batch, KEYS), DataType.FLOAT32);
         mask = BertModel.extendedMask(manager.ones(new Shape(batch, length), DataType.INT64));
         audio = BenchShapes.normal(manager, batch, length, BenchShapes.AUDIO_DIM);
         vision = BenchShapes.normal(manager, batch, length, BenchShapes.VISION_DIM);
