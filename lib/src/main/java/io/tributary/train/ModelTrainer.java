@@ -1,13 +1,9 @@
 package io.tributary.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.TranslateException;
 import com.google.gson.JsonObject;
@@ -279,24 +275,11 @@ public final class ModelTrainer {
             for (Batch batch : dataset.getData(manager, order)) {
                 long stepStart = System.nanoTime();
                 try (batch) {
-                    try (GradientCollector collector =
-                            Engine.getInstance().newGradientCollector()) {
-                        NDList predictions =
-                                model.forward(
-                                        new ParameterStore(batch.getManager(), false),
-                                        batch.getData(),
-                                        true);
-                        Map<String, NDArray> recorded =
-                                new LinkedHashMap<>(
-                                        objective.beforeBackward(predictions, collector));
-                        Objective.Terms terms = objective.evaluate(batch.getLabels(), predictions);
-                        collector.backward(terms.total());
-                        sums.merge("loss", (double) terms.total().getFloat(), Double::sum);
-                        recorded.putAll(terms.terms());
-                        recorded.forEach(
-                                (name, value) ->
-                                        sums.merge(name, (double) value.getFloat(), Double::sum));
-                    }
+                    TrainingStep.backward(model, objective, batch)
+                            .forEach(
+                                    (name, value) ->
+                                            sums.merge(
+                                                    name, (double) value.getFloat(), Double::sum));
                     double norm = optimizer.step(schedule.applyAsDouble(optimizer.getStepCount()));
                     if (!Double.isFinite(norm)) {
                         skipped.add(
@@ -404,7 +387,7 @@ public final class ModelTrainer {
     }
 
     /** AdamW over {@link #parameterGroups}. */
-    private static AdamW optimizer(MultimodalModel model, TrainConfig config) {
+    static AdamW optimizer(MultimodalModel model, TrainConfig config) {
         return AdamW.builder()
                 .setParameterGroups(parameterGroups(model, config))
                 .optWeightDecay(config.weightDecay())
