@@ -11,9 +11,21 @@ public final class ProcessMemory {
 
     /** VmRSS from {@code /proc/self/status} in MiB, or -1 where there is no such file. */
     public static long residentMegabytes() {
+        return statusMegabytes("VmRSS:");
+    }
+
+    /**
+     * VmHWM, the peak resident memory of this process so far, in MiB, or -1 where there is no
+     * {@code /proc/self/status}.
+     */
+    public static long peakResidentMegabytes() {
+        return statusMegabytes("VmHWM:");
+    }
+
+    private static long statusMegabytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
