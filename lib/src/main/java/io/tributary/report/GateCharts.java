@@ -205,7 +205,13 @@ public final class GateCharts {
         AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 
+    /** The run named by its folder and the folder's parent, e.g. {@code large/informative-1}. */
     private static String title(GateTrace trace, String what) {
-        return trace.run().getFileName() + " (" + trace.split() + "): " + what;
+        Path run = trace.run().toAbsolutePath().normalize();
+        String name =
+                run.getParent() == null || run.getParent().getFileName() == null
+                        ? String.valueOf(run.getFileName())
+                        : run.getParent().getFileName() + "/" + run.getFileName();
+        return name + " (" + trace.split() + "): " + what;
     }
 }

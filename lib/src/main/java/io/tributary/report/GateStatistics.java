@@ -11,6 +11,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The injection model's gates and attention over runs, read from their {@code result.json} records:
@@ -114,6 +115,11 @@ public final class GateStatistics {
                         }
                     }
                 });
+        for (String name : table.columnNames()) {
+            if (table.column(name) instanceof DoubleColumn column) {
+                column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+            }
+        }
         return table;
     }
 

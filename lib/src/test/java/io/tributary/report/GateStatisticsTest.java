@@ -1,6 +1,7 @@
 package io.tributary.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.tributary.core.Json;
@@ -55,6 +56,7 @@ class GateStatisticsTest {
         assertEquals(0.46, table.doubleColumn("gate layer_0").get(4), 1e-12);
         assertEquals(0.4, table.doubleColumn("attention acoustic").get(4), 1e-12);
         assertEquals(0.6, table.doubleColumn("attention visual").get(4), 1e-12);
+        assertTrue(table.printAll().contains("|     0.4600  |"), table.printAll());
     }
 
     /** A record with one injected layer whose mean gate is {@code gate}. */

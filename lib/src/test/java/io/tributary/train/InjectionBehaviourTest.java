@@ -9,6 +9,7 @@ import io.tributary.bert.BertCheckpoint;
 import io.tributary.bert.BertConfig;
 import io.tributary.bert.WordPieceTokenizer;
 import io.tributary.cli.CommandRun;
+import io.tributary.report.GateStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,21 +143,9 @@ class InjectionBehaviourTest {
 
     @Test
     void theGateOpensWiderForAnInformativeStreamThanForNoise() {
-        double[] informative = meanGates("informative");
-        double[] noise = meanGates("noise");
-        double difference = mean(informative) - mean(noise);
-        double standardError =
-                Math.sqrt(
-                        variance(informative) / informative.length
-                                + variance(noise) / noise.length);
-        assertTrue(
-                difference > 2 * standardError,
-                String.format(
-                        "mean gate %s vs %s: difference %.4f, 2 SE %.4f",
-                        Arrays.toString(informative),
-                        Arrays.toString(noise),
-                        difference,
-                        2 * standardError));
+        GateStatistics.Difference difference =
+                GateStatistics.meanGateDifference(runs("informative"), runs("noise"));
+        assertTrue(difference.difference() > 2 * difference.standardError(), difference.toString());
     }
 
     /**
@@ -221,25 +210,7 @@ class InjectionBehaviourTest {
         return epochs;
     }
 
-    private static double[] meanGates(String condition) {
-        double[] gates = new double[SEEDS.length];
-        for (int i = 0; i < SEEDS.length; i++) {
-            gates[i] = RESULTS.get(condition + "-" + SEEDS[i]).meanGate();
-        }
-        return gates;
-    }
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElseThrow();
-    }
-
-    /** The unbiased sample variance. */
-    private static double variance(double[] values) {
-        double mean = mean(values);
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return sum / (values.length - 1);
+    private static List<RunResult> runs(String condition) {
+        return Arrays.stream(SEEDS).mapToObj(seed -> RESULTS.get(condition + "-" + seed)).toList();
     }
 }
