@@ -65,6 +65,7 @@ public final class BarCharts {
                         .yAxisTitle(metric + " (mean ± std over seeds)")
                         .build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(45); // row names side by side overlap
         chart.addSeries(
                 metric,
                 bars.stream().map(SummaryLine::row).toList(),

@@ -23,6 +23,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * A run's records as Tablesaw tables, for notebooks: its {@code epochs.jsonl} one line per epoch,
@@ -96,6 +97,19 @@ public final class RunTables {
                             metrics.stream()
                                     .mapToDouble(m -> values.getOrDefault(m, Double.NaN))
                                     .toArray()));
+        }
+        return table;
+    }
+
+    /**
+     * {@code table}, its double columns printed with {@code places} decimals (the values are kept
+     * as they are): for a notebook to print a table that reads at a glance.
+     */
+    public static Table rounded(Table table, int places) {
+        for (Column<?> column : table.columns()) {
+            if (column instanceof DoubleColumn numbers) {
+                numbers.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(places));
+            }
         }
         return table;
     }

@@ -96,6 +96,11 @@ class RunTablesTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> RunTables.metrics(List.of("a"), List.of(Map.of(), Map.of())));
+        String printed = RunTables.rounded(metrics, 2).printAll();
+        assertTrue(printed.contains("0.25"), printed);
+        assertTrue(printed.contains("0.75"), printed);
+        assertFalse(printed.contains("0.250"), printed);
+        assertEquals(0.25, metrics.doubleColumn("b").getDouble(0));
     }
 
     @Test
