@@ -1,6 +1,5 @@
 package io.tributary.cli;
 
-import io.tributary.core.Choices;
 import io.tributary.core.InputException;
 import io.tributary.core.Json;
 import io.tributary.report.RobustnessCurves;
@@ -82,19 +81,9 @@ final class RobustnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NonverbalCorruption corruption =
-                new NonverbalCorruption(
-                        choice("--corrupt", corrupt, NonverbalCorruption.Kind.class),
-                        choice("--modality", modality, NonverbalCorruption.Streams.class),
-                        seed);
-        RobustnessCurves curves = new RobustnessCurves();
-        RobustnessEvaluation.evaluate(
-                runs,
-                data,
-                split,
-                corruption,
-                rates(),
-                (run, rate, values) -> curves.add(run, corrupt, modality, rate, values));
+        NonverbalCorruption corruption = NonverbalCorruption.parse(corrupt, modality, seed);
+        RobustnessCurves curves = new RobustnessCurves(corrupt, modality);
+        RobustnessEvaluation.evaluate(runs, data, split, corruption, rates(), curves::add);
         curves.write(out);
         Map<String, Object> written = new LinkedHashMap<>();
         written.put("out", out.toString());
@@ -116,13 +105,5 @@ final class RobustnessCommand implements Callable<Integer> {
             }
         }
         return parsed;
-    }
-
-    private static <E extends Enum<E>> E choice(String option, String name, Class<E> type) {
-        try {
-            return Choices.parse(option, name, type);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage(), e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.report;
 
 import io.tributary.core.AtomicFiles;
 import io.tributary.core.InputException;
+import io.tributary.train.RobustnessEvaluation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,12 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * {@code ./msa robustness} writes as {@code robustness.csv} (long form, {@code
  * run,corrupt,modality,rate,metric,value}, numbers unrounded as {@link Decimals} writes them, a
  * value that is not finite left empty) and as one metric-versus-rate chart per metric, a curve per
- * run. In a notebook: {@code RobustnessCurves.read(out).image("MAE")}.
+ * run. In a notebook: {@code RobustnessCurves.read(out).image("MAE")}, or, measuring:
+ *
+ * <pre>{@code
+ * RobustnessCurves curves = new RobustnessCurves("gaussian", "both");
+ * RobustnessEvaluation.evaluate(runs, data, "test", corruption, rates, curves::add);
+ * }</pre>
  */
 public final class RobustnessCurves {
 
@@ -38,9 +44,11 @@ public final class RobustnessCurves {
     private static final int HEIGHT = 500;
 
     private final Table table;
+    private final String corrupt;
+    private final String modality;
 
-    /** No values yet; {@link #add} adds them. */
-    public RobustnessCurves() {
+    /** No values yet, of one corruption ({@code gaussian}, ...) of one modality ({@code both}). */
+    public RobustnessCurves(String corrupt, String modality) {
         this(
                 Table.create(
                         "robustness",
@@ -49,11 +57,15 @@ public final class RobustnessCurves {
                         StringColumn.create("modality"),
                         DoubleColumn.create("rate"),
                         StringColumn.create("metric"),
-                        DoubleColumn.create("value")));
+                        DoubleColumn.create("value")),
+                corrupt,
+                modality);
     }
 
-    private RobustnessCurves(Table table) {
+    private RobustnessCurves(Table table, String corrupt, String modality) {
         this.table = table;
+        this.corrupt = corrupt;
+        this.modality = modality;
     }
 
     /** Reads a {@code robustness.csv}, or the one in a folder. */
@@ -79,15 +91,22 @@ public final class RobustnessCurves {
                                                     new ColumnType[] {
                                                         string, string, string, number, string,
                                                         number
-                                                    })));
+                                                    })),
+                    null,
+                    null);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    /** One run's values at one rate, each a line of the table. */
-    public void add(
-            String run, String corrupt, String modality, double rate, Map<String, Double> values) {
+    /**
+     * One run's values at one rate, each a line of the table: what {@code
+     * RobustnessEvaluation.evaluate} hands its listener ({@code curves::add}).
+     */
+    public void add(String run, double rate, Map<String, Double> values) {
+        if (corrupt == null) {
+            throw new IllegalStateException("curves read from a file take no values");
+        }
         values.forEach(
                 (metric, value) -> {
                     table.stringColumn("run").append(run);
@@ -146,11 +165,7 @@ public final class RobustnessCurves {
                         .height(HEIGHT)
                         .title(metric + " under " + corruption + " frames")
                         .xAxisTitle(kinds.size() == 1 ? rateMeaning(kinds.get(0)) : "rate")
-                        .yAxisTitle(
-                                metric
-                                        + (ResultsTable.lowerIsBetter(metric)
-                                                ? " (lower is better)"
-                                                : " (higher is better)"))
+                        .yAxisTitle(valueMeaning(metric))
                         .build();
         for (String curve : curves(lines)) {
             Map<Double, Double> values = curve(lines, curve);
@@ -194,6 +209,17 @@ public final class RobustnessCurves {
                             BitmapEncoder.saveBitmap(
                                     chart, stream, BitmapEncoder.BitmapFormat.PNG));
         }
+    }
+
+    /** What a metric's values are: which way is better, or for the gate its range. */
+    private static String valueMeaning(String metric) {
+        if (metric.equals(RobustnessEvaluation.MEAN_GATE)) {
+            return "mean gate (0 to 1, over valid tokens and injected layers)";
+        }
+        return metric
+                + (ResultsTable.lowerIsBetter(metric)
+                        ? " (lower is better)"
+                        : " (higher is better)");
     }
 
     /** What the rate of a corruption measures, with its unit. */

@@ -1,6 +1,8 @@
 package io.tributary.train;
 
 import com.google.gson.annotations.SerializedName;
+import io.tributary.core.Choices;
+import io.tributary.core.InputException;
 import io.tributary.data.FeatureSequences;
 import io.tributary.data.MultimodalSplit;
 import java.util.Arrays;
@@ -56,6 +58,22 @@ public record NonverbalCorruption(Kind kind, Streams streams, long seed) {
         VISUAL,
         @SerializedName("both")
         BOTH
+    }
+
+    /**
+     * The corruption called {@code corrupt} ({@code random-drop}, ...) of {@code modality} ({@code
+     * acoustic}, {@code visual} or {@code both}), as {@code ./msa robustness} names them; another
+     * name is an {@link InputException} naming the option and the choices.
+     */
+    public static NonverbalCorruption parse(String corrupt, String modality, long seed) {
+        try {
+            return new NonverbalCorruption(
+                    Choices.parse("--corrupt", corrupt, Kind.class),
+                    Choices.parse("--modality", modality, Streams.class),
+                    seed);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
     }
 
     /** The split with its chosen streams corrupted at {@code rate}. */

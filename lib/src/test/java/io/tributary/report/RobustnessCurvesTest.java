@@ -29,11 +29,11 @@ class RobustnessCurvesTest {
     }
 
     private static RobustnessCurves curves() {
-        RobustnessCurves curves = new RobustnessCurves();
-        curves.add("runs/a,b", "swap", "both", 0, values(0.5, 0.7));
-        curves.add("runs/a,b", "swap", "both", 0.5, values(0.75, Double.NaN));
-        curves.add("text", "swap", "both", 0, values(0.9, 0.3));
-        curves.add("text", "swap", "both", 0.5, values(0.9, 0.3));
+        RobustnessCurves curves = new RobustnessCurves("swap", "both");
+        curves.add("runs/a,b", 0, values(0.5, 0.7));
+        curves.add("runs/a,b", 0.5, values(0.75, Double.NaN));
+        curves.add("text", 0, values(0.9, 0.3));
+        curves.add("text", 0.5, values(0.9, 0.3));
         return curves;
     }
 
@@ -83,10 +83,17 @@ class RobustnessCurvesTest {
     }
 
     @Test
-    void severalCorruptionsAreToldApartInTheLegend() {
-        RobustnessCurves curves = curves();
-        curves.add("text", "gaussian", "acoustic", 0, values(0.9, 0.3));
-        assertTrue(curves.chart("MAE").getSeriesMap().containsKey("text (gaussian, acoustic)"));
+    void severalCorruptionsInOneFileAreToldApartInTheLegend() throws IOException {
+        Files.writeString(
+                dir.resolve(RobustnessCurves.CSV),
+                "run,corrupt,modality,rate,metric,value\n"
+                        + "text,swap,both,0.0,MAE,0.9\n"
+                        + "text,gaussian,acoustic,0.0,MAE,0.9\n");
+        XYChart chart = RobustnessCurves.read(dir).chart("MAE");
+        assertEquals(
+                List.of("text (swap, both)", "text (gaussian, acoustic)"),
+                List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals("rate", chart.getXAxisTitle());
     }
 
     @Test
