@@ -10,6 +10,7 @@ import io.tributary.grid.Experiment;
 import io.tributary.grid.Grid;
 import io.tributary.grid.KeepModels;
 import io.tributary.grid.LocalExecutor;
+import io.tributary.grid.SparkExecutor;
 import io.tributary.report.ResultsTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,14 +52,24 @@ final class ReproduceCommand implements Callable<Integer> {
     enum Executor {
         /** This machine, {@code --parallel} cells at a time. */
         @SerializedName("local")
-        LOCAL
+        LOCAL,
+        /** Spark tasks on {@code --master}. */
+        @SerializedName("spark")
+        SPARK
     }
 
     @Option(
             names = "--executor",
             defaultValue = "local",
-            description = "Where the cells run: local. Default: ${DEFAULT-VALUE}.")
+            description = "Where the cells run: local or spark. Default: ${DEFAULT-VALUE}.")
     String executor;
+
+    @Option(
+            names = "--master",
+            description =
+                    "spark: the Spark master URL, local[N], local[N,F] or spark://HOST:PORT"
+                            + " (a task takes the cell's 'threads' cores).")
+    String master;
 
     @Option(
             names = "--parallel",
@@ -84,9 +95,13 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new InputException("--parallel " + parallel + ": expected at least 1");
         }
         KeepModels keep = choice("--keep-models", keepModels, KeepModels.class);
+        Executor where = choice("--executor", executor, Executor.class);
+        onlyFor(where, Executor.LOCAL, "--parallel");
+        onlyFor(where, Executor.SPARK, "--master");
         CellExecutor cellExecutor =
-                switch (choice("--executor", executor, Executor.class)) {
+                switch (where) {
                     case LOCAL -> new LocalExecutor(parallel);
+                    case SPARK -> new SparkExecutor(sparkMaster());
                 };
         Experiment grid = Experiment.read(experiment);
         Path folder = files.out(grid.name());
@@ -101,6 +116,23 @@ final class ReproduceCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(Json.pretty().toJson(summary));
         spec.commandLine().getOut().flush();
         return failed.isEmpty() ? 0 : CELLS_FAILED;
+    }
+
+    /** Refuses {@code option} where it was given with an executor other than {@code owner}. */
+    private void onlyFor(Executor where, Executor owner, String option) {
+        if (where != owner && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new InputException(
+                    option + ": only for --executor " + Choices.name(owner) + ", not " + executor);
+        }
+    }
+
+    private String sparkMaster() {
+        if (master == null) {
+            throw new InputException(
+                    "--executor spark: expected --master (local[N], local[N,F] or"
+                            + " spark://HOST:PORT)");
+        }
+        return master;
     }
 
     private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
