@@ -1,7 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.core.InputException;
-import io.tributary.grid.LocalExecutor;
+import io.tributary.grid.CellProcess;
 import io.tributary.train.RunDivergedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -41,20 +41,8 @@ public final class Msa implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (System.getenv(LocalExecutor.EXIT_WITH_PARENT) != null) {
-            exitWithParent();
-        }
+        CellProcess.exitWithParentIfAsked();
         System.exit(commandLine().execute(args));
-    }
-
-    /**
-     * A grid's cell ends with the grid's process: a killed grid leaves no cell training on, and the
-     * cell resumes when the grid is run again.
-     */
-    private static void exitWithParent() {
-        ProcessHandle.current()
-                .parent()
-                .ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
     }
 
     /** The configured command line, also used by tests to run commands in-process. */

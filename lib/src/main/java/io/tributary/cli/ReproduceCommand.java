@@ -11,6 +11,7 @@ import io.tributary.grid.Grid;
 import io.tributary.grid.KeepModels;
 import io.tributary.grid.LocalExecutor;
 import io.tributary.grid.SlurmExecutor;
+import io.tributary.grid.SparkExecutor;
 import io.tributary.report.ResultsTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,16 +56,26 @@ final class ReproduceCommand implements Callable<Integer> {
         LOCAL,
         /** A Slurm job array, one task per cell. */
         @SerializedName("slurm")
-        SLURM
+        SLURM,
+        /** Spark tasks on {@code --master}. */
+        @SerializedName("spark")
+        SPARK
     }
 
     @Option(
             names = "--executor",
             defaultValue = "local",
-            description = "Where the cells run: local or slurm. Default: ${DEFAULT-VALUE}.")
+            description = "Where the cells run: local, slurm or spark. Default: ${DEFAULT-VALUE}.")
     String executor;
 
     @Mixin SlurmArguments slurm;
+
+    @Option(
+            names = "--master",
+            description =
+                    "spark: the Spark master URL, local[N], local[N,F] or spark://HOST:PORT"
+                            + " (a task takes the cell's 'threads' cores).")
+    String master;
 
     @Option(
             names = "--parallel",
@@ -91,6 +102,8 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         KeepModels keep = choice("--keep-models", keepModels, KeepModels.class);
         Executor where = choice("--executor", executor, Executor.class);
+        onlyFor(where, Executor.LOCAL, "--parallel");
+        onlyFor(where, Executor.SPARK, "--master");
         if (where != Executor.SLURM && slurm.given()) {
             throw new InputException(
                     "--partition, --gres, --time, --account and --dry-run: only with --executor"
@@ -104,6 +117,7 @@ final class ReproduceCommand implements Callable<Integer> {
                                     ? SlurmExecutor.dryRun(
                                             slurm.options(), spec.commandLine().getOut())
                                     : SlurmExecutor.submitting(slurm.options(), System.err);
+                    case SPARK -> new SparkExecutor(sparkMaster());
                 };
         Experiment grid = Experiment.read(experiment);
         Path folder = files.out(grid.name());
@@ -121,6 +135,23 @@ final class ReproduceCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(Json.pretty().toJson(summary));
         spec.commandLine().getOut().flush();
         return failed.isEmpty() ? 0 : CELLS_FAILED;
+    }
+
+    /** Refuses {@code option} where it was given with an executor other than {@code owner}. */
+    private void onlyFor(Executor where, Executor owner, String option) {
+        if (where != owner && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new InputException(
+                    option + ": only for --executor " + Choices.name(owner) + ", not " + executor);
+        }
+    }
+
+    private String sparkMaster() {
+        if (master == null) {
+            throw new InputException(
+                    "--executor spark: expected --master (local[N], local[N,F] or"
+                            + " spark://HOST:PORT)");
+        }
+        return master;
     }
 
     private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {

@@ -10,31 +10,39 @@ import java.util.List;
 
 /**
  * A grid's cells written to a file ({@code cells.json}) that every executor's task reads its cell
- * from: task K runs {@code ./msa cell --cells FILE --index K} in a JVM like this one, on this class
- * path, in this working folder (a cluster's nodes share the file system).
+ * from: task K runs {@code ./msa cell --cells FILE --index K} in a JVM like the one that wrote the
+ * file (its {@code java}, options and class path), in the same working folder (a cluster's nodes
+ * share the file system), whichever process starts it.
  *
  * @param file where the cells are written
+ * @param java the JVM of every cell: the {@code java} binary, its options, its class path
  * @param keep what each cell keeps of its run folder
  * @param cells the cells, the index of each its position
  */
-public record CellJobs(Path file, KeepModels keep, List<Cell> cells) {
+public record CellJobs(Path file, List<String> java, KeepModels keep, List<Cell> cells) {
 
     /** The file's contents. */
-    private record Contents(KeepModels keepModels, List<Cell> cells) {}
+    private record Contents(List<String> java, KeepModels keepModels, List<Cell> cells) {}
 
-    /** Writes {@code cells} to {@code file} (atomically) and returns them as jobs. */
+    /** Writes {@code cells}, to run in JVMs like this one, to {@code file} (atomically). */
     public static CellJobs write(Path file, KeepModels keep, List<Cell> cells) {
-        AtomicFiles.writeString(file, Json.pretty().toJson(new Contents(keep, cells)) + "\n");
-        return new CellJobs(file.toAbsolutePath(), keep, List.copyOf(cells));
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        java.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        AtomicFiles.writeString(file, Json.pretty().toJson(new Contents(java, keep, cells)) + "\n");
+        return new CellJobs(file.toAbsolutePath(), List.copyOf(java), keep, List.copyOf(cells));
     }
 
     /** Reads the jobs written to {@code file}. */
     public static CellJobs read(Path file) {
         Contents contents = Json.read(file, Contents.class);
-        if (contents.keepModels() == null || contents.cells() == null) {
-            throw new InputException(file + ": expected the keys 'keep_models' and 'cells'");
+        if (contents.java() == null || contents.keepModels() == null || contents.cells() == null) {
+            throw new InputException(
+                    file + ": expected the keys 'java', 'keep_models' and 'cells'");
         }
-        return new CellJobs(file, contents.keepModels(), contents.cells());
+        return new CellJobs(
+                file.toAbsolutePath(), contents.java(), contents.keepModels(), contents.cells());
     }
 
     /** Cell {@code index}; an index out of range is a user error naming the file. */
@@ -53,10 +61,7 @@ public record CellJobs(Path file, KeepModels keep, List<Cell> cells) {
      * {@code $SLURM_ARRAY_TASK_ID}).
      */
     public List<String> command(String index) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(java);
         command.addAll(
                 List.of("io.tributary.cli.Msa", "cell", "--cells", file.toString(), "--index"));
         command.add(index);
