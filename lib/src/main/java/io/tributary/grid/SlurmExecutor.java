@@ -127,7 +127,16 @@ public final class SlurmExecutor implements CellExecutor {
         /** Says when a task's state changed, but not that it waits at first: submitting did. */
         private void changed(int index, String job, String before, String state) {
             if (!state.equals(before) && !(before == null && state.equals("PENDING"))) {
-                listener.progress(index, state.toLowerCase() + " (job " + job + "_" + index + ")");
+                String[] words = state.split(" ", 2);
+                listener.progress(
+                        index,
+                        words[0].toLowerCase()
+                                + (words.length == 2 ? ": " + words[1] : "")
+                                + " (job "
+                                + job
+                                + "_"
+                                + index
+                                + ")");
             }
         }
 
