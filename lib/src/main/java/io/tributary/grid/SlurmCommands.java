@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ final class SlurmCommands {
 
     /**
      * The tasks of {@code jobs} that Slurm still holds (pending, running, requeued): each job's
-     * array indices, with their state.
+     * array indices, with their {@link #state}.
      *
      * @return empty when {@code squeue} failed (the caller asks again later)
      */
@@ -78,19 +79,30 @@ final class SlurmCommands {
                                 "--user",
                                 System.getProperty("user.name"),
                                 "--format",
-                                "%F %K %T"));
+                                "%F %K %T %r"));
         if (result.code != 0) {
             return Optional.empty();
         }
         Map<String, Map<Integer, String>> queued = new HashMap<>();
         for (String line : result.out.strip().lines().toList()) {
-            String[] words = line.strip().split("\\s+");
-            if (words.length == 3 && jobs.contains(words[0]) && words[1].matches("\\d+")) {
+            String[] words = line.strip().split("\\s+", 4);
+            if (words.length == 4 && jobs.contains(words[0]) && words[1].matches("\\d+")) {
                 queued.computeIfAbsent(words[0], job -> new HashMap<>())
-                        .put(Integer.parseInt(words[1]), words[2]);
+                        .put(Integer.parseInt(words[1]), state(words[2], words[3]));
             }
         }
         return Optional.of(queued);
+    }
+
+    /**
+     * A task's state, and why it waits where that is not the usual wait for its turn or for free
+     * cores: {@code PENDING PartitionConfig} says that no node of the partition has the cores asked
+     * for, and the task will wait until someone cancels it.
+     */
+    private static String state(String state, String reason) {
+        return state.equals("PENDING") && !Set.of("None", "Priority", "Resources").contains(reason)
+                ? state + " " + reason
+                : state;
     }
 
     /**

@@ -114,14 +114,29 @@ public final class SlurmExecutor implements CellExecutor {
                         jobOf.remove(index);
                         stateOf.remove(index);
                         ended(index, job).ifPresent(again::add);
-                    } else if (!state.equals(stateOf.put(index, state))) {
-                        listener.progress(
-                                index, state.toLowerCase() + " (job " + job + "_" + index + ")");
+                    } else {
+                        changed(index, job, stateOf.put(index, state), state);
                     }
                 }
                 if (!again.isEmpty()) {
                     submit(again);
                 }
+            }
+        }
+
+        /** Says when a task's state changed, but not that it waits at first: submitting did. */
+        private void changed(int index, String job, String before, String state) {
+            if (!state.equals(before) && !(before == null && state.equals("PENDING"))) {
+                String[] words = state.split(" ", 2);
+                listener.progress(
+                        index,
+                        words[0].toLowerCase()
+                                + (words.length == 2 ? ": " + words[1] : "")
+                                + " (job "
+                                + job
+                                + "_"
+                                + index
+                                + ")");
             }
         }
 
