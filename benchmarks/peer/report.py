@@ -48,6 +48,13 @@ def train_flops(bert, config, batch, length, injection):
     return 3 * forward_flops(bert, config, batch, length, injection)
 
 
+def order(run):
+    """Java first, then PyTorch 2.6 eager, 2.6 compiled, 1.13."""
+    if run["side"] == "java":
+        return (0,)
+    return (1, [-int(x) for x in run["torch"].split("+")[0].split(".")[:2]], run["compile"])
+
+
 def summarise(run, bert, config):
     injection = run["model"] == "injection"
     steps = [r["seconds"] for r in run["train"] if r["timed"]]
@@ -98,6 +105,8 @@ def main():
     parser.add_argument("--out", required=True, help="path without extension: OUT.json, OUT.md")
     parser.add_argument("--command", required=True)
     parser.add_argument("--wall-seconds", type=float)
+    parser.add_argument("--measured-seconds", type=float,
+                        help="the part under the CPU lock, without the wait for it")
     parser.add_argument("--machine", default="")
     parser.add_argument("runs", nargs="+")
     args = parser.parse_args()
@@ -105,17 +114,20 @@ def main():
     runs = [json.load(open(path)) for path in args.runs]
     java = {r["model"]: r for r in runs if r["side"] == "java"}
     record = {"command": args.command, "wall_seconds": args.wall_seconds,
+              "measured_seconds": args.measured_seconds,
               "machine": args.machine, "parity_tolerance": PARITY_TOLERANCE, "models": {}}
     markdown = ["# Java (DJL) against PyTorch: one training step and one forward", "",
-                f"Command: `{args.command}`" + (f", {args.wall_seconds:.0f} s wall" if
-                                                args.wall_seconds else ""), "",
+                f"Command: `{args.command}`"
+                + (f", {args.wall_seconds:.0f} s wall" if args.wall_seconds else "")
+                + (f", of which {args.measured_seconds:.0f} s measuring under the CPU lock"
+                   if args.measured_seconds else ""), "",
                 f"Machine: {args.machine}", ""]
     failed = []
     for model in ("text", "injection"):
         if model not in java:
             continue
         bert, config = java[model]["bert"], java[model]["config"]
-        ordered = sorted((r for r in runs if r["model"] == model), key=lambda r: r["side"] != "java")
+        ordered = sorted((r for r in runs if r["model"] == model), key=order)
         rows = [summarise(r, bert, config) for r in ordered]
         reference = rows[0]
         parity = {r["label"]: abs(r["eval_loss"] - reference["eval_loss"]) for r in rows[1:]}
@@ -130,6 +142,14 @@ def main():
                      + ", ".join(f"{k} {v:.1e}" for k, v in parity.items())
                      + ("" if not bad else " **FAILED**"), ""]
     record["parity_ok"] = not failed
+    threads = max(r["threads"] for r in runs)
+    loads = [x for r in runs for x in r.get("load") or []]
+    record["quiet"] = bool(loads) and max(loads) <= threads + 0.5
+    markdown += [("Quiet: the 1-minute load average stayed within the thread count + 0.5"
+                  if record["quiet"] else
+                  f"**Not quiet**: the 1-minute load average reached {max(loads or [0]):.1f} on"
+                  f" {threads} threads; other work shared the cores, and the times above carry it."),
+                 ""]
     markdown += [
         "FLOPs are counted analytically (matrix products only, a multiply-add = 2; a training"
         " step = 3 x the forward): BERT L (8 B T d^2 + 4 B T d d_ff + 4 B T^2 d) + 2 B d^2 +"
@@ -138,7 +158,8 @@ def main():
         " 2 B h d (B 32, T 50, d 768, L 12, d_ff 3072, d_att 128, d_ff' 768, J 2, h 128, d_m 74"
         " and 47). Each side's GEMM peak is its own library's 2048^3 fp32 product, measured in"
         " the same run (best of 5). Java speed ÷ this: this side's time over Java's (above 1:"
-        " Java is faster).", ""]
+        " Java is faster). The machine was quiet only where the 1-minute load average stays near"
+        " the thread count before and after a side.", ""]
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     with open(args.out + ".json.tmp", "w") as f:
         json.dump(record, f, indent=1)
