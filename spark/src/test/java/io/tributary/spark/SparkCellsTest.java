@@ -186,13 +186,22 @@ class SparkCellsTest {
         throw new IllegalStateException("no cell of " + out + " got past its first epoch");
     }
 
+    /**
+     * Whether {@code process} is cell {@code index}'s JVM, by its {@code /proc} command line
+     * (Java's {@code ProcessHandle.Info} gives no arguments for a command line as long as a class
+     * path).
+     */
     private static boolean isCell(ProcessHandle process, String index) {
-        List<String> args = List.of(process.info().arguments().orElse(new String[0]));
-        int at = args.indexOf("--index");
-        return args.contains("cell")
-                && at >= 0
-                && at + 1 < args.size()
-                && args.get(at + 1).equals(index);
+        try {
+            List<String> args =
+                    List.of(
+                            Files.readString(Path.of("/proc", process.pid() + "", "cmdline"))
+                                    .split("\0"));
+            int at = args.indexOf("--index");
+            return args.contains("cell") && at >= 0 && args.get(at + 1).equals(index);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return false;
+        }
     }
 
     private static Optional<Path> cellMidway(Path runs) throws IOException {
