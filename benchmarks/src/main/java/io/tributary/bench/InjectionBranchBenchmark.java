@@ -33,11 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The parallel cross-modal additive attention branch (attention, FFN, gate; {@link
  * InjectionBranchBlock} at its defaults: d_att 128, d_ff = d, similarity gate) on token states H
- * (B, T, d) and a nonverbal memory M (B, J, d) of J = 50 frames, forward in eval mode and forward +
- * backward in training mode (gradients into the parameters, H and M). Baselines beside it: a plain
- * BERT layer of the same width ({@link BertLayer}) on H, and the MAG gate ({@link MagBlock}) on H
- * with word-aligned acoustic and visual features, each the same two ways. The branch's time over
- * the BERT layer's is its cost to set against its share of the layer's FLOPs.
+ * (B, T, d) and the nonverbal memory M (B, J, d) the model gives it, J = 2 keys (z_a, z_v), forward
+ * in eval mode and forward + backward in training mode (gradients into the parameters, H and M).
+ * Baselines beside it: a plain BERT layer of the same width ({@link BertLayer}) on H, and the MAG
+ * gate ({@link MagBlock}) on H with word-aligned acoustic and visual features, each the same two
+ * ways. The branch's time over the BERT layer's is its cost to set against its share of the layer's
+ * FLOPs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

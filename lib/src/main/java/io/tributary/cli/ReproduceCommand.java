@@ -104,11 +104,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Executor where = choice("--executor", executor, Executor.class);
         onlyFor(where, Executor.LOCAL, "--parallel");
         onlyFor(where, Executor.SPARK, "--master");
-        if (where != Executor.SLURM && slurm.given()) {
-            throw new InputException(
-                    "--partition, --gres, --time, --account and --dry-run: only with --executor"
-                            + " slurm");
-        }
+        onlyFor(where, Executor.SLURM, "--partition", "--gres", "--time", "--account", "--dry-run");
         CellExecutor cellExecutor =
                 switch (where) {
                     case LOCAL -> new LocalExecutor(parallel);
@@ -137,11 +133,17 @@ final class ReproduceCommand implements Callable<Integer> {
         return failed.isEmpty() ? 0 : CELLS_FAILED;
     }
 
-    /** Refuses {@code option} where it was given with an executor other than {@code owner}. */
-    private void onlyFor(Executor where, Executor owner, String option) {
-        if (where != owner && spec.commandLine().getParseResult().hasMatchedOption(option)) {
-            throw new InputException(
-                    option + ": only for --executor " + Choices.name(owner) + ", not " + executor);
+    /** Refuses any of {@code options} given with an executor other than {@code owner}. */
+    private void onlyFor(Executor where, Executor owner, String... options) {
+        for (String option : options) {
+            if (where != owner && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new InputException(
+                        option
+                                + ": only for --executor "
+                                + Choices.name(owner)
+                                + ", not "
+                                + executor);
+            }
         }
     }
 

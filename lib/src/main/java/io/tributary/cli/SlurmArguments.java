@@ -31,9 +31,4 @@ final class SlurmArguments {
     SlurmOptions options() {
         return new SlurmOptions(partition, gres, time, account);
     }
-
-    /** Whether any option of this group was given. */
-    boolean given() {
-        return partition != null || gres != null || time != null || account != null || dryRun;
-    }
 }
