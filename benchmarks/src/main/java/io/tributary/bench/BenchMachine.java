@@ -17,13 +17,14 @@ import java.util.Set;
 /**
  * {@code machine.json} beside a benchmark run's JMH JSON: the CPU model, its physical cores and
  * logical threads, the load average when the run started (a busy machine times nothing well), the
- * Java, DJL and PyTorch versions, the thread variables of the environment and the code version.
+ * Java, DJL and PyTorch versions, the environment's thread, MKL and malloc variables and the code
+ * version.
  *
  * <p>{@code java -cp benchmarks.jar io.tributary.bench.BenchMachine OUT.json}
  */
 public final class BenchMachine {
 
-    private static final List<String> THREAD_VARIABLES =
+    private static final List<String> ENVIRONMENT_VARIABLES =
             List.of(
                     "OMP_NUM_THREADS",
                     "MKL_NUM_THREADS",
@@ -31,7 +32,9 @@ public final class BenchMachine {
                     "KMP_BLOCKTIME",
                     "MKL_DEBUG_CPU_TYPE",
                     "MKL_ENABLE_INSTRUCTIONS",
-                    "ONEDNN_VERBOSE");
+                    "ONEDNN_VERBOSE",
+                    "GLIBC_TUNABLES",
+                    "LD_PRELOAD");
 
     private BenchMachine() {}
 
@@ -58,7 +61,7 @@ public final class BenchMachine {
         machine.addProperty("djl", Engine.getDjlVersion());
         machine.addProperty("pytorch", Engine.getEngine("PyTorch").getVersion());
         JsonObject environment = new JsonObject();
-        for (String name : THREAD_VARIABLES) {
+        for (String name : ENVIRONMENT_VARIABLES) {
             String value = System.getenv(name);
             if (value != null) {
                 environment.addProperty(name, value);

@@ -140,6 +140,7 @@ public final class PeerStep implements Callable<Integer> {
                 "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion());
         report.addProperty("code_version", CodeVersion.get());
         report.addProperty("threads", threads);
+        report.addProperty("glibc_tunables", System.getenv("GLIBC_TUNABLES"));
         report.addProperty("size", size);
         report.addProperty("batch", batch);
         report.addProperty("length", length);

@@ -8,7 +8,8 @@ import io.tributary.core.Devices;
 /**
  * What a notebook runs on, printed by its first cell: the device every model of the process uses
  * (the first GPU when DJL sees one), the engine, the library's code version, PyTorch's intra-op
- * thread count and the processor count.
+ * thread count, the processor count and glibc's malloc settings ({@code GLIBC_TUNABLES}, which the
+ * launchers set from {@code lib/native-memory}: they change speed, never results).
  *
  * <p>The thread count is the process's until a run sets its own ({@code threads}, part of every
  * run's config, default 2): a run repeats exactly for a seed and a thread count.
@@ -18,9 +19,10 @@ import io.tributary.core.Devices;
  * @param version the code version every result of this process records
  * @param threads PyTorch's intra-op threads now
  * @param processors the processors the JVM sees
+ * @param malloc the process's {@code GLIBC_TUNABLES}, or null when it has none
  */
 public record SessionInfo(
-        String device, String engine, String version, int threads, int processors) {
+        String device, String engine, String version, int threads, int processors, String malloc) {
 
     /** This process's. */
     public static SessionInfo current() {
@@ -31,7 +33,8 @@ public record SessionInfo(
                 engine.getEngineName() + " " + engine.getVersion(),
                 CodeVersion.get(),
                 JniUtils.getNumThreads(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                System.getenv("GLIBC_TUNABLES"));
     }
 
     /** One line per fact, for a notebook's first output. */
@@ -41,6 +44,8 @@ public record SessionInfo(
                 "\n",
                 "device:    " + device + " (" + engine + ")",
                 "tributary: " + version,
-                "threads:   " + threads + " PyTorch intra-op, " + processors + " processors");
+                "threads:   " + threads + " PyTorch intra-op, " + processors + " processors",
+                "malloc:    "
+                        + (malloc == null ? "glibc's defaults (see lib/native-memory)" : malloc));
     }
 }

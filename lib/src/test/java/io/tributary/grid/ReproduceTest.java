@@ -9,6 +9,7 @@ import io.tributary.cli.CommandRun;
 import io.tributary.cli.Msa;
 import io.tributary.report.CellStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -172,6 +173,8 @@ class ReproduceTest {
                     .map(Path::getParent)
                     .filter(cell -> !Files.exists(cell.resolve("result.json")))
                     .findFirst();
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // a run's temporary folder went while the walk was in it
         }
     }
 

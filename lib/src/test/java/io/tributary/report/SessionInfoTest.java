@@ -18,9 +18,11 @@ class SessionInfoTest {
         assertEquals(JniUtils.getNumThreads(), info.threads());
         assertTrue(info.engine().startsWith("PyTorch "), info.engine());
         String[] lines = info.toString().split("\n");
-        assertEquals(3, lines.length);
+        assertEquals(System.getenv("GLIBC_TUNABLES"), info.malloc());
+        assertEquals(4, lines.length);
         assertTrue(lines[0].startsWith("device:    " + info.device()), lines[0]);
         assertTrue(lines[1].endsWith(info.version()), lines[1]);
         assertTrue(lines[2].startsWith("threads:   " + info.threads() + " "), lines[2]);
+        assertTrue(lines[3].startsWith("malloc:    "), lines[3]);
     }
 }
