@@ -306,13 +306,14 @@ def loss(outputs, label, injection, lambda_match=0.1, lambda_margin=0.1, gamma=0
 
 def parameter_groups(model, gate_names):
     """The Java side's ParameterGroups: PLM (bert.*) 2e-5, gates 1e-2, the rest 1e-3; no decay
-    for a last segment 'bias', a segment ending in 'norm' (+digits), and one-element gates."""
+    for a bias (a last segment 'bias', or an LSTM's '..._BIAS'), a segment ending in 'norm'
+    (+digits), and one-element gates."""
     groups = {}
     for name, p in model.named_parameters():
         name = java_name(name)
         kind = "plm" if name.startswith("bert.") else "gate" if name in gate_names else "new"
         segments = name.split(".")
-        no_decay = (segments[-1] == "bias"
+        no_decay = (segments[-1] == "bias" or segments[-1].endswith("_BIAS")
                     or any(re.fullmatch(r".*norm\d*", s.lower()) for s in segments[:-1])
                     or (kind == "gate" and p.numel() == 1))
         key = (kind, no_decay)

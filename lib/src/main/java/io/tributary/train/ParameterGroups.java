@@ -30,12 +30,13 @@ import java.util.Set;
  * names. A gate parameter is recognised as the very {@link Parameter} object the model gives, not
  * by its name.
  *
- * <p><b>No weight decay</b> for: biases (last segment {@code bias}); every parameter of a
- * normalisation block (a segment before the last whose lower-case form ends in {@code norm},
- * optionally followed by digits: {@code LayerNorm}, {@code layer_norm}, {@code norm}, {@code
- * norm1}); and gate parameters of one element (the similarity gate's w and b). Frozen parameters
- * ({@link Parameter#requiresGradient()} false) are left out; a parameter reachable under two names
- * is kept once, under the first.
+ * <p><b>No weight decay</b> for: biases (last segment {@code bias}, or DJL's {@link
+ * Parameter.Type#BIAS}, as an LSTM's {@code l_0_i2h_BIAS}); every parameter of a normalisation
+ * block (a segment before the last whose lower-case form ends in {@code norm}, optionally followed
+ * by digits: {@code LayerNorm}, {@code layer_norm}, {@code norm}, {@code norm1}); and gate
+ * parameters of one element (the similarity gate's w and b). Frozen parameters ({@link
+ * Parameter#requiresGradient()} false) are left out; a parameter reachable under two names is kept
+ * once, under the first.
  */
 public final class ParameterGroups {
 
@@ -106,7 +107,8 @@ public final class ParameterGroups {
 
     private static boolean noDecay(String name, Parameter parameter, Group group) {
         String[] segments = name.split("\\.");
-        if (segments[segments.length - 1].equals("bias")) {
+        if (segments[segments.length - 1].equals("bias")
+                || parameter.getType() == Parameter.Type.BIAS) {
             return true;
         }
         for (int i = 0; i < segments.length - 1; i++) {

@@ -209,8 +209,13 @@ class ParameterGroupsTest {
                 InjectionModel model =
                         new InjectionModel(injection, bert, new ModelInputs(0, 4, 3, 0));
                 model.initialize(manager, 11, 7, 7);
+                List<Member> members = ModelTrainer.parameterGroups(model, config).members();
+                List<Member> lstmBiases =
+                        members.stream().filter(m -> m.name().endsWith("_BIAS")).toList();
+                assertFalse(lstmBiases.isEmpty(), "the nonverbal LSTMs' biases");
+                assertTrue(lstmBiases.stream().noneMatch(Member::decay), lstmBiases.toString());
                 Set<String> gate = new TreeSet<>();
-                for (Member member : ModelTrainer.parameterGroups(model, config).members()) {
+                for (Member member : members) {
                     if (member.group() == Group.GATE) {
                         gate.add(member.name());
                         assertEquals(0.05f, member.learningRate(), 1e-9, member.name());
