@@ -20,7 +20,8 @@ import java.util.Set;
  * Java, DJL and PyTorch versions, the environment's thread, MKL and malloc variables and the code
  * version.
  *
- * <p>{@code java -cp benchmarks.jar io.tributary.bench.BenchMachine OUT.json}
+ * <p>{@code java -cp benchmarks.jar io.tributary.bench.BenchMachine OUT.json [COMMAND]}, COMMAND
+ * being the benchmark command line the file describes.
  */
 public final class BenchMachine {
 
@@ -39,11 +40,15 @@ public final class BenchMachine {
     private BenchMachine() {}
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: BenchMachine OUT.json");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: BenchMachine OUT.json [COMMAND]");
             System.exit(2);
         }
-        AtomicFiles.writeString(Path.of(args[0]), Json.pretty().toJson(describe()) + "\n");
+        JsonObject machine = describe();
+        if (args.length == 2) {
+            machine.addProperty("command", args[1]);
+        }
+        AtomicFiles.writeString(Path.of(args[0]), Json.pretty().toJson(machine) + "\n");
     }
 
     /** This machine and this JVM's engine, as {@code machine.json} holds them. */

@@ -153,6 +153,20 @@ public final class BenchReport {
                         string(machine, "pytorch"),
                         string(machine, "code_version"),
                         string(machine, "load_average")));
+        if (machine.has("command")) {
+            md.append("\nCommand: `").append(string(machine, "command")).append("`\n");
+        }
+        JsonObject environment = machine.getAsJsonObject("environment");
+        if (environment != null && !environment.entrySet().isEmpty()) {
+            md.append("\nEnvironment: ");
+            md.append(
+                    String.join(
+                            ", ",
+                            environment.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue().getAsString())
+                                    .toList()));
+            md.append("\n");
+        }
         for (Map.Entry<String, List<Result>> type : byType(results).entrySet()) {
             md.append("\n## ").append(type.getKey()).append("\n\n");
             md.append(

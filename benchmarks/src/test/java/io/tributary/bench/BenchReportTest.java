@@ -2,9 +2,11 @@ package io.tributary.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -76,6 +78,24 @@ class BenchReportTest {
             byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(chart)), 4);
             assertArrayEquals(PNG, head, chart);
         }
+    }
+
+    @Test
+    void namesTheCommandAndTheEnvironmentWhenTheMachineFileHasThem() {
+        JsonObject machine = new JsonObject();
+        machine.addProperty("command", "benchmarks/run --quick");
+        JsonObject environment = new JsonObject();
+        environment.addProperty("GLIBC_TUNABLES", "glibc.malloc.arena_max=1");
+        environment.addProperty("OMP_NUM_THREADS", "2");
+        machine.add("environment", environment);
+        String table = BenchReport.table(List.of(result("branchForward", 3)), machine);
+        assertTrue(table.contains("\nCommand: `benchmarks/run --quick`\n"), table);
+        assertTrue(
+                table.contains(
+                        "\nEnvironment: GLIBC_TUNABLES=glibc.malloc.arena_max=1,"
+                                + " OMP_NUM_THREADS=2\n"),
+                table);
+        assertFalse(BenchReport.table(List.of(), new JsonObject()).contains("Command"));
     }
 
     private static BenchReport.Result result(String method, double score) {
